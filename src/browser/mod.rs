@@ -1,0 +1,1 @@
+//! The one thin layer that calls web APIs.

@@ -1,0 +1,50 @@
+//! The languages the widget speaks.
+
+use serde::{Deserialize, Serialize};
+
+/// A UI and checklist language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+impl Locale {
+    /// Picks a locale from a BCP 47 tag such as `zh-CN`, `zh-Hans`, `en-US`; English otherwise.
+    pub fn from_tag(tag: &str) -> Locale {
+        let t = tag.trim().to_ascii_lowercase();
+        if t.starts_with("zh") {
+            Locale::ZhCn
+        } else {
+            Locale::En
+        }
+    }
+
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhCn => "zh-CN",
+        }
+    }
+}
+
+/// A string in every supported locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Text {
+    /// The string in `locale`.
+    pub fn get(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.en,
+            Locale::ZhCn => self.zh,
+        }
+    }
+}

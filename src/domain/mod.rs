@@ -1,0 +1,7 @@
+//! The pure domain: plain Rust over `&str` and structs.
+//!
+//! Invariant: nothing under `src/domain` touches the browser, the clock, the network or the
+//! file system, and nothing here panics on any input.
+
+pub mod diagnose;
+pub mod locale;
