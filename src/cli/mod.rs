@@ -105,13 +105,16 @@ pub fn read_input(file: Option<&str>, stdin: &mut dyn Read) -> Result<String, Cl
     })
 }
 
+/// Positional arguments and `(flag, value)` options, as parsed by [`parse_flags`].
+pub(crate) type Parsed<'a> = (Vec<&'a str>, Vec<(&'a str, Option<&'a str>)>);
+
 /// Splits `args` into positional arguments and `--flag value` options, refusing unknown flags.
 /// `flags` lists the flags that take a value, `switches` those that don't.
 pub(crate) fn parse_flags<'a>(
     args: &'a [String],
     flags: &[&str],
     switches: &[&str],
-) -> Result<(Vec<&'a str>, Vec<(&'a str, Option<&'a str>)>), CliError> {
+) -> Result<Parsed<'a>, CliError> {
     let mut positional = Vec::new();
     let mut options = Vec::new();
     let mut i = 0;

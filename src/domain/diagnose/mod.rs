@@ -1,15 +1,31 @@
 //! Diagnosis: from any pasted error text to a category, its evidence, the facts and the steps.
+//!
+//! The engine reads the paste three ways: the structured values in it (JSON, Python dicts, JS
+//! objects, at any depth of embedding), its words (phrases in English and Chinese, codes as
+//! whole identifiers) and its shape (an HTML page, a refused local proxy port). Every rule that
+//! matches adds a piece of [`Evidence`] with a weight from the table in `rules.rs`; the heaviest
+//! category wins. An operator's catalog is consulted first and outweighs everything built in.
 
+mod extract;
+mod guide;
+mod lenient;
+mod rules;
+mod text;
 mod types;
 
+pub use guide::{guide, Guide};
 pub use types::*;
 
 use crate::domain::locale::Locale;
+use extract::{body_facts, BodyFacts};
+use lenient::Budget;
+use text::{contains_token, normalize, PhraseSet};
 
 /// An operator's own error code, mapped to a category with their wording.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CatalogEntry {
-    /// The code as it appears in the error (`API_KEY_DISABLED`), matched case-sensitively as a whole word.
+    /// The code as it appears in the error (`API_KEY_DISABLED`), matched as a whole word,
+    /// case-sensitively, or against the code fields of the error body, case-insensitively.
     pub code: String,
     pub category: Category,
     /// The operator's title for it; the category's title when absent.
@@ -20,6 +36,12 @@ pub struct CatalogEntry {
     pub steps: Vec<String>,
 }
 
+/// Pastes larger than this are analysed by their first and last halves of it.
+pub const MAX_ANALYSED: usize = 1024 * 1024;
+
+/// Most pieces of evidence listed for the chosen category.
+const MAX_EVIDENCE: usize = 8;
+
 /// Diagnoses a paste with the built-in catalog, in English.
 pub fn diagnose(input: &str) -> Diagnosis {
     diagnose_with(input, &[], Locale::En)
@@ -27,6 +49,422 @@ pub fn diagnose(input: &str) -> Diagnosis {
 
 /// Diagnoses a paste, consulting the operator's `catalog` before the built-in rules.
 pub fn diagnose_with(input: &str, catalog: &[CatalogEntry], locale: Locale) -> Diagnosis {
-    let _ = (input, catalog, locale);
-    todo!("engine being written")
+    let (text, truncated) = bounded(input);
+    let lower = text.to_ascii_lowercase();
+    let norm = normalize(&text);
+    let mut budget = Budget {
+        remaining: 8 * text.len() + (1 << 16),
+    };
+    let body = body_facts(&text, &mut budget);
+
+    let facts = facts(&text, &lower, &body);
+    let mut evidence = Vec::new();
+    let catalog_hit = catalog_evidence(&text, &body, catalog, &mut evidence);
+    code_evidence(&text, &body, &mut evidence);
+    phrase_evidence(&norm, &mut evidence);
+    status_evidence(facts.http_status, &norm, &mut evidence);
+    shape_evidence(&text, &lower, &facts, &mut evidence);
+
+    let (category, also_found) = decide(&evidence);
+    let mut facts = facts;
+    if facts.code.is_none() {
+        facts.code = catalog_hit
+            .map(|e| e.code.clone())
+            .or_else(|| best_code_token(&evidence));
+    }
+    if facts.message.is_none() {
+        facts.message = message_line(&text, &evidence, category);
+    }
+
+    let g = guide(category);
+    let title = catalog_hit
+        .and_then(|e| e.title.clone())
+        .unwrap_or_else(|| g.title.get(locale).to_string());
+    let base = extract::first_url(&text)
+        .map(|(_, base)| base)
+        .unwrap_or_else(|| "<base-url>".to_string());
+    let mut steps: Vec<String> = match catalog_hit {
+        Some(e) if !e.steps.is_empty() => e.steps.clone(),
+        _ => g
+            .steps
+            .iter()
+            .map(|s| s.get(locale).replace("{base}", &base))
+            .collect(),
+    };
+    if let (Some(wait), true) = (
+        &facts.retry_after,
+        matches!(category, Category::RateLimited | Category::UpstreamError),
+    ) {
+        steps.insert(
+            0,
+            match locale {
+                Locale::En => format!("The server asked to wait {wait} before retrying."),
+                Locale::ZhCn => format!("服务器要求等待 {wait} 后再重试。"),
+            },
+        );
+    }
+
+    let mut chosen: Vec<Evidence> = evidence
+        .iter()
+        .filter(|e| e.category == category && e.weight > 0)
+        .cloned()
+        .collect();
+    chosen.sort_by_key(|e| std::cmp::Reverse(e.weight));
+    chosen.dedup_by(|a, b| a.value.eq_ignore_ascii_case(&b.value));
+    chosen.truncate(MAX_EVIDENCE);
+
+    Diagnosis {
+        category,
+        title,
+        meaning: g.meaning.get(locale).to_string(),
+        retry: category.retry(),
+        facts,
+        evidence: chosen,
+        steps,
+        also_found,
+        truncated,
+    }
+}
+
+/// The part of the paste that is analysed: all of it up to [`MAX_ANALYSED`], else its head and
+/// its tail (errors sit at the start of a body and at the end of a log).
+fn bounded(input: &str) -> (std::borrow::Cow<'_, str>, bool) {
+    if input.len() <= MAX_ANALYSED {
+        return (std::borrow::Cow::Borrowed(input), false);
+    }
+    let half = MAX_ANALYSED / 2;
+    let mut head_end = half;
+    while !input.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let mut tail_start = input.len() - half;
+    while !input.is_char_boundary(tail_start) {
+        tail_start += 1;
+    }
+    let s = format!("{}\n…\n{}", &input[..head_end], &input[tail_start..]);
+    (std::borrow::Cow::Owned(s), true)
+}
+
+fn facts(text: &str, lower: &str, body: &BodyFacts) -> Facts {
+    let (provider, gateway) = extract::provider_and_gateway(&normalize(text));
+    let http_status = extract::prose_status(lower).or_else(|| body.statuses.first().copied());
+    Facts {
+        http_status,
+        provider,
+        gateway,
+        error_type: body.best_type(),
+        code: body.best_code().or_else(|| text_code(text, lower)),
+        message: body
+            .messages
+            .iter()
+            .find(|m| !m.is_empty())
+            .map(|m| clip(m, 500)),
+        request_id: body
+            .request_ids
+            .first()
+            .cloned()
+            .or_else(|| extract::prose_request_id(text, lower)),
+        retry_after: body
+            .retry_delay
+            .clone()
+            .or_else(|| extract::prose_retry_after(lower)),
+        rate_limit_headers: extract::rate_limit_headers(text, lower),
+        host: extract::first_url(text).map(|(h, _)| h),
+    }
+}
+
+/// A code written as `key: value` in prose or in a struct dump the body reader could not parse
+/// (`Code:insufficient_user_quota`, `reason: "API_KEY_INVALID"`, `Status: PERMISSION_DENIED`).
+fn text_code(text: &str, lower: &str) -> Option<String> {
+    for key in ["reason:", "code:", "code=", "status:"] {
+        let mut from = 0;
+        while let Some(p) = lower.get(from..).and_then(|r| r.find(key)) {
+            let at = from + p + key.len();
+            from = at;
+            let rest = text[at..].trim_start_matches([' ', '"', '\'', '*']);
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            let id = &rest[..end];
+            let has_letter = id.bytes().any(|b| b.is_ascii_alphabetic());
+            let shouty_or_snake = id.contains('_') || id.bytes().all(|b| !b.is_ascii_lowercase());
+            if id.len() >= 4 && has_letter && shouty_or_snake && !extract::is_generic(id) {
+                return Some(id.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    out.push('…');
+    out
+}
+
+fn catalog_evidence<'c>(
+    text: &str,
+    body: &BodyFacts,
+    catalog: &'c [CatalogEntry],
+    evidence: &mut Vec<Evidence>,
+) -> Option<&'c CatalogEntry> {
+    let mut hit = None;
+    for entry in catalog {
+        let code = entry.code.trim();
+        if code.is_empty() {
+            continue;
+        }
+        let in_body = body.ids.iter().any(|(_, id)| id.eq_ignore_ascii_case(code))
+            || body.statuses.iter().any(|s| s.to_string() == code);
+        if in_body || contains_token(text, code) {
+            evidence.push(Evidence {
+                kind: EvidenceKind::Catalog,
+                value: code.to_string(),
+                category: entry.category,
+                weight: 100,
+            });
+            hit.get_or_insert(entry);
+        }
+    }
+    hit
+}
+
+/// Codes from the body's fields, then codes written anywhere as whole identifiers.
+fn code_evidence(text: &str, body: &BodyFacts, evidence: &mut Vec<Evidence>) {
+    for (rank, id) in &body.ids {
+        for &(code, category, weight) in rules::CODES {
+            if code.eq_ignore_ascii_case(id) {
+                evidence.push(Evidence {
+                    kind: if *rank == 2 {
+                        EvidenceKind::Type
+                    } else {
+                        EvidenceKind::Code
+                    },
+                    value: id.clone(),
+                    category,
+                    weight,
+                });
+            }
+        }
+    }
+    // Every identifier-like word of the paste, looked up in the sorted code table.
+    let mut table: Vec<(&str, Category, u8)> = rules::CODES.to_vec();
+    table.sort_by(|a, b| a.0.cmp(b.0));
+    let mut seen: Vec<&str> = Vec::new();
+    for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+        if word.len() < 4 || word.len() > 64 {
+            continue;
+        }
+        let hit = match table.binary_search_by(|e| e.0.cmp(word)) {
+            Ok(i) => Some(table[i]),
+            Err(_) if word.bytes().any(|b| b.is_ascii_uppercase()) => {
+                let lw = word.to_ascii_lowercase();
+                table
+                    .binary_search_by(|e| e.0.cmp(lw.as_str()))
+                    .ok()
+                    .map(|i| table[i])
+                    .filter(|e| !e.0.bytes().any(|b| b.is_ascii_uppercase()))
+            }
+            Err(_) => None,
+        };
+        if let Some((code, category, weight)) = hit {
+            if !seen.contains(&code) {
+                seen.push(code);
+                evidence.push(Evidence {
+                    kind: EvidenceKind::Code,
+                    value: word.to_string(),
+                    category,
+                    weight,
+                });
+            }
+        }
+    }
+}
+
+fn phrase_evidence(norm: &str, evidence: &mut Vec<Evidence>) {
+    let set = PhraseSet::new(rules::PHRASES.iter().map(|r| r.0));
+    for (i, found) in set.find_all(norm).into_iter().enumerate() {
+        if found.is_some() {
+            let (phrase, category, weight) = rules::PHRASES[i];
+            evidence.push(Evidence {
+                kind: EvidenceKind::Phrase,
+                value: phrase.trim_matches('*').to_string(),
+                category,
+                weight,
+            });
+        }
+    }
+}
+
+fn status_evidence(status: Option<u16>, norm: &str, evidence: &mut Vec<Evidence>) {
+    let Some(status) = status else { return };
+    for &(s, category, weight) in rules::STATUSES {
+        if s == status {
+            evidence.push(Evidence {
+                kind: EvidenceKind::Status,
+                value: status.to_string(),
+                category,
+                weight,
+            });
+        }
+    }
+    let combos: Vec<_> = rules::STATUS_PHRASES
+        .iter()
+        .filter(|r| r.0 == status)
+        .collect();
+    if combos.is_empty() {
+        return;
+    }
+    let set = PhraseSet::new(combos.iter().map(|r| r.1));
+    for (i, found) in set.find_all(norm).into_iter().enumerate() {
+        if found.is_some() {
+            let &(s, phrase, category, weight) = combos[i];
+            evidence.push(Evidence {
+                kind: EvidenceKind::Status,
+                value: format!("{s} + \"{}\"", phrase.trim_matches('*')),
+                category,
+                weight,
+            });
+        }
+    }
+}
+
+/// What the paste looks like as a whole: an HTML page where JSON was expected, a network error
+/// whose address is a local proxy rather than the API.
+fn shape_evidence(text: &str, lower: &str, facts: &Facts, evidence: &mut Vec<Evidence>) {
+    let is_html =
+        lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<body");
+    if is_html {
+        let (category, weight, value) = match facts.http_status {
+            Some(404) | Some(405) => (Category::WrongEndpoint, 82, "an HTML 404 page"),
+            None | Some(200) => (
+                Category::WrongEndpoint,
+                62,
+                "an HTML page where JSON was expected",
+            ),
+            _ => (Category::Unknown, 0, ""),
+        };
+        if weight > 0 {
+            evidence.push(Evidence {
+                kind: EvidenceKind::Shape,
+                value: value.to_string(),
+                category,
+                weight,
+            });
+        }
+    }
+    if let Some((host, port)) = extract::failed_address(text) {
+        let api_host = facts.host.as_deref();
+        let named_proxy = host.contains("proxy");
+        let local_but_api_elsewhere =
+            extract::is_loopback(&host) && api_host.is_some_and(|h| !extract::is_loopback(h));
+        let local_proxy_port = extract::is_loopback(&host)
+            && api_host.is_none()
+            && port.is_some_and(|p| rules::PROXY_PORTS.contains(&p));
+        if named_proxy || local_but_api_elsewhere || local_proxy_port {
+            let addr = match port {
+                Some(p) => format!("{host}:{p}"),
+                None => host.clone(),
+            };
+            let value = match api_host {
+                Some(api) if api != host => format!("{addr} is a proxy, not the API host {api}"),
+                _ => format!("{addr} is a proxy address"),
+            };
+            evidence.push(Evidence {
+                kind: EvidenceKind::Shape,
+                value,
+                category: Category::Proxy,
+                weight: 90,
+            });
+        }
+    }
+}
+
+/// The winning category and the others worth mentioning.
+fn decide(evidence: &[Evidence]) -> (Category, Vec<Category>) {
+    let mut scores: Vec<(Category, u8, u32)> = Vec::new();
+    for e in evidence.iter().filter(|e| e.weight > 0) {
+        match scores.iter_mut().find(|s| s.0 == e.category) {
+            Some(s) => {
+                s.1 = s.1.max(e.weight);
+                s.2 += u32::from(e.weight);
+            }
+            None => scores.push((e.category, e.weight, u32::from(e.weight))),
+        }
+    }
+    let rank = |c: Category| rules::ACTIONABLE.iter().position(|&a| a == c).unwrap_or(99);
+    scores.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(b.2.cmp(&a.2))
+            .then(rank(a.0).cmp(&rank(b.0)))
+    });
+    let Some(&(winner, _, _)) = scores.first() else {
+        return (Category::Unknown, Vec::new());
+    };
+    let also = scores
+        .iter()
+        .skip(1)
+        .filter(|s| s.1 >= 70 && s.0 != Category::Unknown)
+        .map(|s| s.0)
+        .take(3)
+        .collect();
+    (winner, also)
+}
+
+/// A code token for the facts when the body named none: the heaviest code seen in the text.
+fn best_code_token(evidence: &[Evidence]) -> Option<String> {
+    evidence
+        .iter()
+        .filter(|e| e.kind == EvidenceKind::Code)
+        .max_by_key(|e| e.weight)
+        .map(|e| e.value.clone())
+}
+
+/// The line of the paste that carries the strongest phrase of the chosen category.
+fn message_line(text: &str, evidence: &[Evidence], category: Category) -> Option<String> {
+    let phrase = evidence
+        .iter()
+        .filter(|e| e.category == category && e.kind == EvidenceKind::Phrase)
+        .max_by_key(|e| e.weight)?;
+    let needle = phrase.value.as_str();
+    text.lines()
+        .find(|l| normalize(l).contains(needle))
+        .map(|l| clip(l.trim(), 300))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_input_is_unknown() {
+        let d = diagnose("");
+        assert_eq!(d.category, Category::Unknown);
+        assert!(!d.steps.is_empty());
+    }
+
+    #[test]
+    fn operator_catalog_outweighs_builtin_rules() {
+        let catalog = [CatalogEntry {
+            code: "KD_TEST_CODE".into(),
+            category: Category::RegionBlocked,
+            title: Some("Custom title".into()),
+            steps: vec!["Custom step".into()],
+        }];
+        let d = diagnose_with("429 Too Many Requests KD_TEST_CODE", &catalog, Locale::En);
+        assert_eq!(d.category, Category::RegionBlocked);
+        assert_eq!(d.title, "Custom title");
+        assert_eq!(d.steps, vec!["Custom step".to_string()]);
+    }
+
+    #[test]
+    fn huge_input_is_bounded() {
+        let s = "x".repeat(3 * MAX_ANALYSED) + " insufficient_quota";
+        let d = diagnose(&s);
+        assert!(d.truncated);
+        assert_eq!(d.category, Category::QuotaExhausted);
+    }
 }
