@@ -1,9 +1,131 @@
-//! Leptos components. They only wire the domain to the browser layer.
+//! Leptos components. They only wire the domain to the browser layer: no analysis happens here,
+//! and no pasted text is ever rendered as HTML (no `inner_html` anywhere under `src/ui`).
+//!
+//! One module per panel (`diagnose` now; `sanitize`, `connection` and `bundle` to come), and
+//! [`App`], the shell that shows them as tabs.
+
+mod diagnose;
+mod text;
+
+#[cfg(target_arch = "wasm32")]
+use crate::browser;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+use native as browser;
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-/// The whole widget.
+use crate::domain::diagnose::CatalogEntry;
+use crate::domain::locale::Locale;
+
+pub use diagnose::DiagnosePanel;
+
+/// Settings of one widget instance, provided once by [`App`] and read with [`WidgetConfig::expect`].
+#[derive(Clone, Debug, Default)]
+pub struct WidgetConfig {
+    /// Language of the diagnosis texts. Default: English.
+    pub locale: Locale,
+    /// The operator's own error codes, consulted before the built-in rules. Default: none.
+    pub catalog: Arc<[CatalogEntry]>,
+}
+
+impl WidgetConfig {
+    /// The configuration provided by [`App`].
+    ///
+    /// # Panics
+    /// When called outside `App`: a panel must be mounted inside the shell.
+    pub fn expect() -> WidgetConfig {
+        use_context::<WidgetConfig>()
+            .expect("WidgetConfig missing: mount panels inside keydoctor::ui::App")
+    }
+}
+
+/// The panels of the widget, in tab order. Adding one: a variant here and a module beside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    Diagnose,
+}
+
+impl Panel {
+    /// Every panel that is shown, in tab order.
+    pub const ALL: [Panel; 1] = [Panel::Diagnose];
+
+    /// A stable id, used in element ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Panel::Diagnose => "diagnose",
+        }
+    }
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Panel::Diagnose => "Diagnose an error",
+        }
+    }
+}
+
+/// The whole widget: header, tabs and the active panel. Configuration: [`WidgetConfig::default`].
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <main class="kd">"keydoctor"</main> }
+    provide_context(WidgetConfig::default());
+    let active = RwSignal::new(Panel::Diagnose);
+
+    let tabs = Panel::ALL
+        .into_iter()
+        .map(|panel| {
+            let selected = move || active.get() == panel;
+            view! {
+                <button
+                    type="button"
+                    role="tab"
+                    class="kd-tab"
+                    id=format!("kd-tab-{}", panel.id())
+                    aria-controls=format!("kd-panel-{}", panel.id())
+                    aria-selected=move || if selected() { "true" } else { "false" }
+                    tabindex=move || if selected() { "0" } else { "-1" }
+                    on:click=move |_| active.set(panel)
+                >
+                    {panel.label()}
+                </button>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="kd">
+            <header class="kd-header">
+                <h1 class="kd-brand">
+                    <span class="kd-logo" aria-hidden="true">"+"</span>
+                    "keydoctor"
+                </h1>
+                <p class="kd-tagline">
+                    "Find out why an LLM API call failed. Everything runs in this page: "
+                    "nothing you paste is sent anywhere."
+                </p>
+            </header>
+            <nav class="kd-tabs" role="tablist" aria-label="Tools">
+                {tabs}
+            </nav>
+            <main class="kd-main">
+                {move || match active.get() {
+                    Panel::Diagnose => {
+                        view! {
+                            <section
+                                class="kd-panel"
+                                role="tabpanel"
+                                id="kd-panel-diagnose"
+                                aria-labelledby="kd-tab-diagnose"
+                            >
+                                <DiagnosePanel />
+                            </section>
+                        }
+                    }
+                }}
+            </main>
+        </div>
+    }
 }

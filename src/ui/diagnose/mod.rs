@@ -1,0 +1,415 @@
+//! Panel 1, "Diagnose an error": a text area and the diagnosis of what is in it, live.
+//!
+//! Typing stays smooth with any paste size: an `input` event only schedules work (a short
+//! debounce; a paste or drop is diagnosed at once), and the diagnosis is a [`Memo`] of the
+//! committed text. While typed text waits for its diagnosis, the result has `aria-busy="true"`.
+
+mod examples;
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::text::{
+    also_found_line, clip, evidence_kind_label, fact_rows, retry_label, retry_short, steps_text,
+    summary_text, MAX_FACT_CHARS,
+};
+use super::WidgetConfig;
+use crate::domain::diagnose::{diagnose_with, Diagnosis};
+use examples::EXAMPLES;
+
+/// How long typing must pause before the text is diagnosed.
+const DEBOUNCE: Duration = Duration::from_millis(90);
+
+/// A diagnosis and how long it took to compute (milliseconds, `performance.now()` resolution).
+#[derive(Clone, Debug, PartialEq)]
+struct Timed {
+    diagnosis: Diagnosis,
+    elapsed_ms: f64,
+}
+
+/// What a copy button copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CopyWhat {
+    Summary,
+    Steps,
+}
+
+/// The Diagnose panel. Reads [`WidgetConfig`] from context.
+#[component]
+pub fn DiagnosePanel() -> impl IntoView {
+    let config = WidgetConfig::expect();
+    // The text that has been (or is being) diagnosed; trails the text area while typing.
+    let committed = RwSignal::new(String::new());
+    // True between an input and the diagnosis of that input.
+    let pending = RwSignal::new(false);
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let debounce = browser::Debounce::default();
+    on_cleanup({
+        let debounce = debounce.clone();
+        move || debounce.cancel()
+    });
+
+    let result = Memo::new(move |_| {
+        committed.with(|text| {
+            if text.trim().is_empty() {
+                return None;
+            }
+            let start = browser::now_ms();
+            let diagnosis = diagnose_with(text, &config.catalog, config.locale);
+            let elapsed_ms = browser::now_ms() - start;
+            Some(Timed {
+                diagnosis,
+                elapsed_ms,
+            })
+        })
+    });
+
+    let copy = Action::new_local(|req: &(CopyWhat, String)| {
+        let (what, text) = req.clone();
+        async move { (what, browser::copy_text(&text).await) }
+    });
+
+    // Commits `text` for diagnosis now.
+    let commit = move |text: String| {
+        copy.value().set(None);
+        committed.set(text);
+        pending.set(false);
+    };
+
+    let on_input = {
+        let debounce = debounce.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            if browser::is_paste_or_drop(&ev) {
+                debounce.cancel();
+                commit(text);
+            } else {
+                pending.set(true);
+                debounce.schedule(DEBOUNCE, move || commit(text));
+            }
+        }
+    };
+
+    let fill = {
+        let debounce = debounce.clone();
+        move |text: &'static str| {
+            debounce.cancel();
+            if let Some(el) = area.get_untracked() {
+                browser::replace_text(&el, text);
+            }
+            commit(text.to_owned());
+        }
+    };
+
+    let example_buttons = EXAMPLES
+        .iter()
+        .map(|ex| {
+            let fill = fill.clone();
+            view! {
+                <button
+                    type="button"
+                    class="kd-chip"
+                    data-testid="example"
+                    data-expected-category=ex.category
+                    on:click=move |_| fill(ex.body)
+                >
+                    {ex.label}
+                </button>
+            }
+        })
+        .collect_view();
+
+    let copy_status = move || match copy.value().get() {
+        Some((CopyWhat::Summary, true)) => "Summary copied to the clipboard.",
+        Some((CopyWhat::Steps, true)) => "Checklist copied to the clipboard.",
+        Some((_, false)) => "Couldn't copy here: select the text and copy it by hand.",
+        None if copy.pending().get() => "Copying…",
+        None => "",
+    };
+
+    let category_attr = move || {
+        result.with(|r| match r {
+            Some(t) => t.diagnosis.category.id(),
+            None => "none",
+        })
+    };
+    // What a screen reader announces: the verdict, only when it changes.
+    let announcement = Memo::new(move |_| {
+        result.with(|r| match r {
+            Some(t) => format!(
+                "{} ({}). {}",
+                t.diagnosis.title,
+                t.diagnosis.category.id(),
+                retry_label(t.diagnosis.retry)
+            ),
+            None => String::new(),
+        })
+    });
+    let elapsed_attr =
+        move || result.with(|r| r.as_ref().map(|t| tenths(t.elapsed_ms)).unwrap_or_default());
+
+    view! {
+        <div class="kd-diagnose">
+            <div class="kd-input">
+                <label class="kd-label" for="kd-error-input">
+                    "Paste the error"
+                </label>
+                <p class="kd-hint" id="kd-error-hint">
+                    "An error message, a log, an HTTP response or a stack trace, in any language. "
+                    "It is analysed in this page and never sent anywhere."
+                </p>
+                <textarea
+                    id="kd-error-input"
+                    class="kd-textarea"
+                    data-testid="error-input"
+                    node_ref=area
+                    rows="12"
+                    spellcheck="false"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    aria-describedby="kd-error-hint"
+                    placeholder="Error code: 401 - {'error': {'message': 'Incorrect API key provided…'}}"
+                    on:input=on_input
+                ></textarea>
+                <div class="kd-row">
+                    <button
+                        type="button"
+                        class="kd-button kd-button-quiet"
+                        on:click={
+                            let fill = fill.clone();
+                            move |_| fill("")
+                        }
+                    >
+                        "Clear"
+                    </button>
+                </div>
+                <div class="kd-examples" role="group" aria-labelledby="kd-examples-label">
+                    <span class="kd-examples-label" id="kd-examples-label">
+                        "Try an example:"
+                    </span>
+                    {example_buttons}
+                </div>
+            </div>
+            <section
+                class="kd-result"
+                data-testid="diagnosis"
+                data-category=category_attr
+                data-elapsed-ms=elapsed_attr
+                aria-busy=move || if pending.get() { "true" } else { "false" }
+                aria-labelledby="kd-result-heading"
+            >
+                <h2 class="kd-visually-hidden" id="kd-result-heading">
+                    "Diagnosis"
+                </h2>
+                <p class="kd-visually-hidden" aria-live="polite" aria-atomic="true">
+                    {announcement}
+                </p>
+                {move || match result.get() {
+                    None => view! { <EmptyState /> }.into_any(),
+                    Some(t) => {
+                        view! {
+                            <DiagnosisView
+                                diagnosis=t.diagnosis
+                                on_copy=Callback::new(move |req| {
+                                    copy.dispatch_local(req);
+                                })
+                            />
+                        }
+                            .into_any()
+                    }
+                }}
+                <p class="kd-copy-status" role="status">
+                    {copy_status}
+                </p>
+            </section>
+        </div>
+    }
+}
+
+/// What the result shows before anything is pasted.
+#[component]
+fn EmptyState() -> impl IntoView {
+    view! {
+        <div class="kd-empty">
+            <p class="kd-empty-title">
+                "Paste an error to see what it means and what to do."
+            </p>
+            <p>
+                "keydoctor recognises errors from OpenAI, Anthropic, Gemini, Azure, Bedrock, "
+                "OpenRouter, one-api and other gateways, SDK exceptions, CLI logs, HTML error "
+                "pages and network failures, in English and Chinese."
+            </p>
+        </div>
+    }
+}
+
+/// One diagnosis: verdict, meaning, checklist, facts, evidence and copy buttons.
+#[component]
+fn DiagnosisView(
+    /// The diagnosis to show.
+    diagnosis: Diagnosis,
+    /// Called with what to copy and its text when a copy button is pressed.
+    on_copy: Callback<(CopyWhat, String)>,
+) -> impl IntoView {
+    let d = diagnosis;
+    let summary = summary_text(&d);
+    let steps_plain = steps_text(&d);
+    let category = d.category.id();
+
+    let steps = d
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let id = format!("kd-step-{i}");
+            view! {
+                <li class="kd-step">
+                    <input type="checkbox" class="kd-check" id=id.clone() />
+                    <label for=id>{step.clone()}</label>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let facts = fact_rows(&d.facts);
+    let facts_view = (!facts.is_empty()).then(|| {
+        let rows = facts
+            .into_iter()
+            .map(|(label, value)| {
+                view! {
+                    <tr>
+                        <th scope="row">{label}</th>
+                        <td>{value}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="kd-h3">"What the paste says"</h3>
+            <table class="kd-facts" data-testid="facts">
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    });
+
+    let evidence_view = (!d.evidence.is_empty()).then(|| {
+        let items = d
+            .evidence
+            .iter()
+            .map(|e| {
+                view! {
+                    <li>
+                        <span class="kd-ev-kind">{evidence_kind_label(e.kind)}</span>
+                        " "
+                        <code class="kd-code">{clip(&e.value, MAX_FACT_CHARS)}</code>
+                        " → "
+                        <span class="kd-ev-cat">{e.category.id()}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="kd-h3">"Why"</h3>
+            <ul class="kd-evidence" data-testid="evidence">
+                {items}
+            </ul>
+        }
+    });
+
+    let also_view = (!d.also_found.is_empty()).then(|| {
+        view! {
+            <p class="kd-also" data-testid="also-found">
+                "Also in this paste: "
+                <span class="kd-code">{also_found_line(&d.also_found)}</span>
+                ". The problem above is the one to fix first."
+            </p>
+        }
+    });
+
+    let truncated_view = d.truncated.then(|| {
+        view! {
+            <p class="kd-note">
+                "This paste is very large: only its first part was analysed."
+            </p>
+        }
+    });
+
+    let steps_view = (!d.steps.is_empty()).then(|| {
+        view! {
+            <h3 class="kd-h3">"What to do"</h3>
+            <ol class="kd-steps" data-testid="steps">
+                {steps}
+            </ol>
+        }
+    });
+
+    view! {
+        <div class="kd-verdict" data-retry=retry_short(d.retry)>
+            <p class="kd-category">
+                <span class="kd-badge">{category}</span>
+            </p>
+            <p class="kd-title">{d.title.clone()}</p>
+            <p class="kd-meaning">{d.meaning.clone()}</p>
+            <p class="kd-retry">
+                <span class="kd-retry-word">"Retry: " {retry_short(d.retry)}</span>
+                " "
+                {retry_label(d.retry)}
+            </p>
+        </div>
+        {also_view}
+        {truncated_view}
+        {steps_view}
+        {facts_view}
+        {evidence_view}
+        <div class="kd-row kd-copy">
+            <button
+                type="button"
+                class="kd-button"
+                data-testid="copy-summary"
+                on:click=move |_| on_copy.run((CopyWhat::Summary, summary.clone()))
+            >
+                "Copy summary"
+            </button>
+            <button
+                type="button"
+                class="kd-button kd-button-quiet"
+                data-testid="copy-steps"
+                on:click=move |_| on_copy.run((CopyWhat::Steps, steps_plain.clone()))
+            >
+                "Copy checklist"
+            </button>
+        </div>
+    }
+}
+
+/// `ms` with one decimal (`3.4`), without pulling float formatting into the wasm.
+fn tenths(ms: f64) -> String {
+    let t = (ms.max(0.0) * 10.0).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::examples::EXAMPLES;
+    use super::tenths;
+
+    #[test]
+    fn tenths_rounds_to_one_decimal() {
+        assert_eq!(tenths(0.0), "0.0");
+        assert_eq!(tenths(3.44), "3.4");
+        assert_eq!(tenths(12.96), "13.0");
+        assert_eq!(tenths(-1.0), "0.0");
+    }
+
+    use crate::domain::diagnose::Category;
+
+    #[test]
+    fn examples_name_real_categories_and_are_not_empty() {
+        for ex in &EXAMPLES {
+            assert!(Category::from_id(ex.category).is_some(), "{}", ex.label);
+            assert!(!ex.body.trim().is_empty());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Native stand-ins for `crate::browser`, which exists only on wasm32.
+//!
+//! They let the widget type-check and its pure helpers run natively (clippy, `cargo test`).
+//! The widget itself only runs in a browser; keep these signatures equal to `src/browser`.
+
+use std::time::Duration;
+
+use leptos::web_sys;
+
+/// Stand-in for `browser::Debounce`: runs nothing.
+#[derive(Clone, Default)]
+pub struct Debounce;
+
+impl Debounce {
+    /// Stand-in: drops `f`.
+    pub fn schedule(&self, _delay: Duration, f: impl FnOnce() + 'static) {
+        drop(f);
+    }
+
+    /// Stand-in: nothing is pending.
+    pub fn cancel(&self) {}
+}
+
+/// Stand-in: no clock.
+pub fn now_ms() -> f64 {
+    0.0
+}
+
+/// Stand-in: never a paste.
+pub fn is_paste_or_drop(_ev: &web_sys::Event) -> bool {
+    false
+}
+
+/// Stand-in: does nothing.
+pub fn replace_text(_area: &web_sys::HtmlTextAreaElement, _text: &str) {}
+
+/// Stand-in: nothing copied.
+pub async fn copy_text(_text: &str) -> bool {
+    false
+}

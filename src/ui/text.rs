@@ -1,0 +1,210 @@
+//! Plain-text wording of a diagnosis for the panel and the copy buttons: pure functions over
+//! domain values, tested natively.
+
+use std::fmt::Write as _;
+
+use crate::domain::diagnose::{Category, Diagnosis, EvidenceKind, Facts, Retry};
+
+/// Longest fact value shown or copied, in characters; longer ones end with `…`.
+pub const MAX_FACT_CHARS: usize = 400;
+
+/// The sentence shown for a retry verdict.
+pub fn retry_label(retry: Retry) -> &'static str {
+    match retry {
+        Retry::No => "Retrying won't help: something has to change first.",
+        Retry::Yes => "Retrying can help.",
+        Retry::WithBackoff => "Retrying helps after a wait: back off, or wait for Retry-After.",
+        Retry::Maybe => "Retrying may help, once the network path is fixed.",
+        Retry::Unknown => "Not sure whether retrying helps.",
+    }
+}
+
+/// A short word for a retry verdict, for a badge and the `data-retry` attribute.
+pub fn retry_short(retry: Retry) -> &'static str {
+    match retry {
+        Retry::No => "no",
+        Retry::Yes => "yes",
+        Retry::WithBackoff => "after a wait",
+        Retry::Maybe => "maybe",
+        Retry::Unknown => "unknown",
+    }
+}
+
+/// What an evidence kind is called in the panel.
+pub fn evidence_kind_label(kind: EvidenceKind) -> &'static str {
+    match kind {
+        EvidenceKind::Catalog => "Operator code",
+        EvidenceKind::Status => "HTTP status",
+        EvidenceKind::Code => "Error code",
+        EvidenceKind::Type => "Error type",
+        EvidenceKind::Phrase => "Phrase",
+        EvidenceKind::Shape => "Shape",
+    }
+}
+
+/// `s` cut to at most `max` characters (on a character boundary), with `…` when cut.
+pub fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// The facts worth a row in the table, as (label, value) pairs, in a fixed order.
+/// Values are clipped to [`MAX_FACT_CHARS`].
+pub fn fact_rows(f: &Facts) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    let mut push = |label: &str, value: Option<String>| {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            rows.push((label.to_owned(), clip(&v, MAX_FACT_CHARS)));
+        }
+    };
+    push("HTTP status", f.http_status.map(|s| s.to_string()));
+    push("Provider", f.provider.clone());
+    push("Gateway", f.gateway.clone());
+    push("Host", f.host.clone());
+    push("Error type", f.error_type.clone());
+    push("Error code", f.code.clone());
+    push("Message", f.message.clone());
+    push("Request id", f.request_id.clone());
+    push("Retry-After", f.retry_after.clone());
+    for (name, value) in &f.rate_limit_headers {
+        push(name, Some(value.clone()));
+    }
+    rows
+}
+
+/// The ids of `also_found`, joined for a sentence.
+pub fn also_found_line(also: &[Category]) -> String {
+    also.iter().map(|c| c.id()).collect::<Vec<_>>().join(", ")
+}
+
+/// The numbered checklist as plain text, one step a line.
+pub fn steps_text(d: &Diagnosis) -> String {
+    let mut out = String::new();
+    for (i, step) in d.steps.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}", i + 1, step);
+    }
+    out
+}
+
+/// The whole diagnosis as plain text, for a ticket or a chat: title, verdict, facts, evidence,
+/// steps. Contains the facts pulled out of the paste, never the paste itself.
+pub fn summary_text(d: &Diagnosis) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} [{}]", d.title, d.category.id());
+    if !d.meaning.is_empty() {
+        let _ = writeln!(out, "{}", d.meaning);
+    }
+    let _ = writeln!(out, "Retry: {}", retry_label(d.retry));
+    let facts = fact_rows(&d.facts);
+    if !facts.is_empty() {
+        let _ = writeln!(out, "\nFacts:");
+        for (label, value) in facts {
+            let _ = writeln!(out, "- {label}: {value}");
+        }
+    }
+    if !d.evidence.is_empty() {
+        let _ = writeln!(out, "\nEvidence:");
+        for e in &d.evidence {
+            let _ = writeln!(
+                out,
+                "- {}: {} -> {}",
+                evidence_kind_label(e.kind),
+                clip(&e.value, MAX_FACT_CHARS),
+                e.category.id()
+            );
+        }
+    }
+    if !d.steps.is_empty() {
+        let _ = writeln!(out, "\nWhat to do:");
+        out.push_str(&steps_text(d));
+    }
+    if !d.also_found.is_empty() {
+        let _ = writeln!(out, "\nAlso found: {}", also_found_line(&d.also_found));
+    }
+    if d.truncated {
+        let _ = writeln!(
+            out,
+            "\n(Only the first part of a very large paste was analysed.)"
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::diagnose::Evidence;
+
+    fn sample() -> Diagnosis {
+        Diagnosis {
+            category: Category::QuotaExhausted,
+            title: "Quota exhausted".into(),
+            meaning: "No credits left.".into(),
+            retry: Retry::No,
+            facts: Facts {
+                http_status: Some(429),
+                provider: Some("openai".into()),
+                code: Some("insufficient_quota".into()),
+                rate_limit_headers: vec![("x-ratelimit-remaining-requests".into(), "0".into())],
+                ..Facts::default()
+            },
+            evidence: vec![Evidence {
+                kind: EvidenceKind::Code,
+                value: "insufficient_quota".into(),
+                category: Category::QuotaExhausted,
+                weight: 90,
+            }],
+            steps: vec!["Add credits.".into(), "Check the usage page.".into()],
+            also_found: vec![Category::RateLimited],
+            truncated: false,
+        }
+    }
+
+    #[test]
+    fn clip_keeps_short_text_and_cuts_on_char_boundary() {
+        assert_eq!(clip("abc", 3), "abc");
+        assert_eq!(clip("额度已用尽", 2), "额度…");
+        assert_eq!(clip("", 0), "");
+    }
+
+    #[test]
+    fn fact_rows_skip_missing_and_blank_values_in_fixed_order() {
+        let mut f = sample().facts;
+        f.message = Some("  ".into());
+        let labels: Vec<String> = fact_rows(&f).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            labels,
+            [
+                "HTTP status",
+                "Provider",
+                "Error code",
+                "x-ratelimit-remaining-requests"
+            ]
+        );
+    }
+
+    #[test]
+    fn summary_names_category_facts_evidence_steps_and_others() {
+        let s = summary_text(&sample());
+        assert!(s.starts_with("Quota exhausted [quota_exhausted]\n"));
+        assert!(s.contains("- HTTP status: 429\n"));
+        assert!(s.contains("- Error code: insufficient_quota -> quota_exhausted\n"));
+        assert!(s.contains("1. Add credits.\n2. Check the usage page.\n"));
+        assert!(s.contains("Also found: rate_limited"));
+    }
+
+    #[test]
+    fn every_retry_verdict_has_words() {
+        for r in [
+            Retry::No,
+            Retry::Yes,
+            Retry::WithBackoff,
+            Retry::Maybe,
+            Retry::Unknown,
+        ] {
+            assert!(!retry_label(r).is_empty() && !retry_short(r).is_empty());
+        }
+    }
+}
