@@ -56,13 +56,13 @@ pub fn diagnose_with(input: &str, catalog: &[CatalogEntry], locale: Locale) -> D
         remaining: 8 * text.len() + (1 << 16),
     };
     let body = body_facts(&text, &mut budget);
+    let hits = PhraseHits::new(&norm);
 
-    let facts = facts(&text, &lower, &body);
+    let facts = facts(&text, &lower, &hits, &body);
     let mut evidence = Vec::new();
     let catalog_hit = catalog_evidence(&text, &body, catalog, &mut evidence);
     code_evidence(&text, &body, &mut evidence);
-    phrase_evidence(&norm, &mut evidence);
-    status_evidence(facts.http_status, &norm, &mut evidence);
+    phrase_evidence(&hits, facts.http_status, &mut evidence);
     shape_evidence(&text, &lower, &facts, &mut evidence);
 
     let (category, also_found) = decide(&evidence);
@@ -145,8 +145,8 @@ fn bounded(input: &str) -> (std::borrow::Cow<'_, str>, bool) {
     (std::borrow::Cow::Owned(s), true)
 }
 
-fn facts(text: &str, lower: &str, body: &BodyFacts) -> Facts {
-    let (provider, gateway) = extract::provider_and_gateway(&normalize(text));
+fn facts(text: &str, lower: &str, hits: &PhraseHits, body: &BodyFacts) -> Facts {
+    let (provider, gateway) = extract::provider_and_gateway(hits.providers());
     let http_status = extract::prose_status(lower).or_else(|| body.statuses.first().copied());
     Facts {
         http_status,
@@ -250,12 +250,16 @@ fn code_evidence(text: &str, body: &BodyFacts, evidence: &mut Vec<Evidence>) {
             }
         }
     }
-    // Every identifier-like word of the paste, looked up in the sorted code table.
-    let mut table: Vec<(&str, Category, u8)> = rules::CODES.to_vec();
-    table.sort_by(|a, b| a.0.cmp(b.0));
+    // Every identifier-like word of the paste, looked up in the sorted code table; a bit per
+    // (lower-cased first letter, length) skips the words no code could be.
+    let (table, shapes) = code_table();
     let mut seen: Vec<&str> = Vec::new();
-    for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
-        if word.len() < 4 || word.len() > 64 {
+    for word in text
+        .as_bytes()
+        .split(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+        .filter_map(|w| std::str::from_utf8(w).ok())
+    {
+        if word.len() < 4 || word.len() > 64 || !shapes.contains(word) {
             continue;
         }
         let hit = match table.binary_search_by(|e| e.0.cmp(word)) {
@@ -284,47 +288,111 @@ fn code_evidence(text: &str, body: &BodyFacts, evidence: &mut Vec<Evidence>) {
     }
 }
 
-fn phrase_evidence(norm: &str, evidence: &mut Vec<Evidence>) {
-    let set = PhraseSet::new(rules::PHRASES.iter().map(|r| r.0));
-    for (i, found) in set.find_all(norm).into_iter().enumerate() {
-        if found.is_some() {
-            let (phrase, category, weight) = rules::PHRASES[i];
-            evidence.push(Evidence {
-                kind: EvidenceKind::Phrase,
-                value: phrase.trim_matches('*').to_string(),
-                category,
-                weight,
-            });
+/// Every phrase the engine looks for, in one set built once: the rule phrases, then the
+/// status-bound phrases, then the provider needles.
+fn all_phrases() -> &'static PhraseSet<'static> {
+    static SET: std::sync::OnceLock<PhraseSet<'static>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        PhraseSet::new(
+            rules::PHRASES
+                .iter()
+                .map(|r| r.0)
+                .chain(rules::STATUS_PHRASES.iter().map(|r| r.1))
+                .chain(extract::PROVIDERS.iter().map(|p| p.0)),
+        )
+    })
+}
+
+/// Which phrases of each table the normalized paste contains.
+struct PhraseHits {
+    found: Vec<bool>,
+}
+
+impl PhraseHits {
+    fn new(norm: &str) -> PhraseHits {
+        PhraseHits {
+            found: all_phrases().find_all(norm),
         }
+    }
+
+    fn rules(&self) -> &[bool] {
+        &self.found[..rules::PHRASES.len()]
+    }
+
+    fn status_phrases(&self) -> &[bool] {
+        let a = rules::PHRASES.len();
+        &self.found[a..a + rules::STATUS_PHRASES.len()]
+    }
+
+    fn providers(&self) -> &[bool] {
+        &self.found[rules::PHRASES.len() + rules::STATUS_PHRASES.len()..]
     }
 }
 
-fn status_evidence(status: Option<u16>, norm: &str, evidence: &mut Vec<Evidence>) {
+/// Phrases of the paste, the phrases that count only with the paste's HTTP status, and the
+/// status alone.
+/// Which words could be a code: one bit per (lower-cased first byte, length).
+struct CodeShapes(Vec<u64>);
+
+impl CodeShapes {
+    fn key(word: &str) -> usize {
+        let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        usize::from(first) * 65 + word.len().min(64)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let k = Self::key(word);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// The code table sorted for binary search, and the shapes of its codes; built once.
+fn code_table() -> &'static (Vec<rules::CodeRule>, CodeShapes) {
+    static TABLE: std::sync::OnceLock<(Vec<rules::CodeRule>, CodeShapes)> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<rules::CodeRule> = rules::CODES.to_vec();
+        table.sort_by(|a, b| a.0.cmp(b.0));
+        let mut shapes = CodeShapes(vec![0; (256 * 65) / 64 + 1]);
+        for (code, _, _) in &table {
+            let k = CodeShapes::key(code);
+            shapes.0[k / 64] |= 1 << (k % 64);
+        }
+        (table, shapes)
+    })
+}
+
+fn phrase_evidence(hits: &PhraseHits, status: Option<u16>, evidence: &mut Vec<Evidence>) {
+    for (&(phrase, category, weight), _) in rules::PHRASES
+        .iter()
+        .zip(hits.rules())
+        .filter(|(_, &hit)| hit)
+    {
+        evidence.push(Evidence {
+            kind: EvidenceKind::Phrase,
+            value: phrase.trim_matches('*').to_string(),
+            category,
+            weight,
+        });
+    }
     let Some(status) = status else { return };
+    for (&(s, phrase, category, weight), _) in rules::STATUS_PHRASES
+        .iter()
+        .zip(hits.status_phrases())
+        .filter(|(r, &hit)| hit && r.0 == status)
+    {
+        evidence.push(Evidence {
+            kind: EvidenceKind::Status,
+            value: format!("{s} + \"{}\"", phrase.trim_matches('*')),
+            category,
+            weight,
+        });
+    }
     for &(s, category, weight) in rules::STATUSES {
         if s == status {
             evidence.push(Evidence {
                 kind: EvidenceKind::Status,
                 value: status.to_string(),
-                category,
-                weight,
-            });
-        }
-    }
-    let combos: Vec<_> = rules::STATUS_PHRASES
-        .iter()
-        .filter(|r| r.0 == status)
-        .collect();
-    if combos.is_empty() {
-        return;
-    }
-    let set = PhraseSet::new(combos.iter().map(|r| r.1));
-    for (i, found) in set.find_all(norm).into_iter().enumerate() {
-        if found.is_some() {
-            let &(s, phrase, category, weight) = combos[i];
-            evidence.push(Evidence {
-                kind: EvidenceKind::Status,
-                value: format!("{s} + \"{}\"", phrase.trim_matches('*')),
                 category,
                 weight,
             });

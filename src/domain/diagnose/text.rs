@@ -5,62 +5,86 @@
 /// `\u003c`), straightens curly quotes, drops zero-width characters and collapses whitespace, so
 /// that `Rate\nlimit` and `rate  limit` both read `rate limit`.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut last_space = true;
-    let push = |out: &mut String, c: char, last_space: &mut bool| {
-        if c.is_whitespace() {
-            if !*last_space {
-                out.push(' ');
-                *last_space = true;
-            }
-        } else {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-            *last_space = false;
-        }
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                // Collapse runs of backslashes, then read what they escape.
-                while chars.peek() == Some(&'\\') {
-                    chars.next();
-                }
-                match chars.peek().copied() {
-                    Some('n') | Some('r') | Some('t') => {
-                        chars.next();
-                        push(&mut out, ' ', &mut last_space);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            i += 1;
+            match c {
+                b'\\' => {
+                    // Collapse runs of backslashes, then read what they escape.
+                    while b.get(i) == Some(&b'\\') {
+                        i += 1;
                     }
-                    Some('u') => {
-                        chars.next();
-                        let hex: String = chars.clone().take(4).collect();
-                        match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
-                            Some(d) if hex.len() == 4 => {
-                                for _ in 0..4 {
-                                    chars.next();
-                                }
-                                push(&mut out, d, &mut last_space);
-                            }
-                            _ => push(&mut out, 'u', &mut last_space),
+                    match b.get(i) {
+                        Some(b'n' | b'r' | b't') => {
+                            i += 1;
+                            push_space(&mut out, &mut last_space);
                         }
+                        Some(b'u') => {
+                            let decoded = s
+                                .get(i + 1..i + 5)
+                                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                                .and_then(char::from_u32);
+                            match decoded {
+                                Some(d) => {
+                                    i += 5;
+                                    push_char(&mut out, d, &mut last_space);
+                                }
+                                None => push_char(&mut out, '\\', &mut last_space),
+                            }
+                        }
+                        Some(b'"' | b'\'' | b'/') => {}
+                        _ => push_char(&mut out, '\\', &mut last_space),
                     }
-                    Some('"') | Some('\'') | Some('/') => {}
-                    _ => push(&mut out, '\\', &mut last_space),
+                }
+                c if c.is_ascii_whitespace() => push_space(&mut out, &mut last_space),
+                c => {
+                    out.push(c.to_ascii_lowercase());
+                    last_space = false;
                 }
             }
+            continue;
+        }
+        let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += ch.len_utf8();
+        match ch {
             '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => {
-                push(&mut out, '\'', &mut last_space)
+                push_char(&mut out, '\'', &mut last_space)
             }
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => {
-                push(&mut out, '"', &mut last_space)
+                push_char(&mut out, '"', &mut last_space)
             }
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            c => push(&mut out, c, &mut last_space),
+            c => push_char(&mut out, c, &mut last_space),
         }
     }
-    out
+    // Only whole characters were pushed, so this never fails; stay total anyway.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn push_space(out: &mut Vec<u8>, last_space: &mut bool) {
+    if !*last_space {
+        out.push(b' ');
+        *last_space = true;
+    }
+}
+
+fn push_char(out: &mut Vec<u8>, c: char, last_space: &mut bool) {
+    if c.is_whitespace() {
+        push_space(out, last_space);
+    } else {
+        let mut buf = [0u8; 4];
+        for l in c.to_lowercase() {
+            out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+        }
+        *last_space = false;
+    }
 }
 
 /// Whether `b` is part of an identifier-like word for boundary checks.
@@ -68,13 +92,32 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// One phrase of a [`PhraseSet`].
+struct Phrase<'p> {
+    bytes: &'p [u8],
+    /// Require a word boundary before (when the phrase starts with a letter or digit).
+    start: bool,
+    /// Require a word boundary after (when the phrase ends with a letter or digit).
+    end: bool,
+}
+
 /// Finds which of a fixed list of phrases occur in a text, in one pass over the text.
 ///
-/// A phrase is matched on word boundaries at the ends that are ASCII letters or digits; a
-/// trailing `*` makes it a prefix (`throttl*` matches `throttled` and `throttling`).
+/// A phrase is matched on word boundaries at the ends that are ASCII letters or digits; `*` at
+/// an end drops the boundary there (`throttl*` matches `throttled` and `throttling`). Phrases
+/// are bucketed by their first two bytes, and a bit per two-byte prefix rejects most positions
+/// of the text with one test. Phrases shorter than two bytes are ignored.
 pub struct PhraseSet<'p> {
-    phrases: Vec<(&'p [u8], bool)>,
-    by_first: [Vec<u16>; 256],
+    phrases: Vec<Phrase<'p>>,
+    /// Phrase indexes grouped by two-byte prefix: the group of prefix `k` is
+    /// `order[starts[k]..starts[k + 1]]`.
+    starts: Vec<u16>,
+    order: Vec<u16>,
+    pairs: Vec<u64>,
+}
+
+fn pair(a: u8, b: u8) -> u16 {
+    (u16::from(a) << 8) | u16::from(b)
 }
 
 impl<'p> PhraseSet<'p> {
@@ -82,56 +125,79 @@ impl<'p> PhraseSet<'p> {
     pub fn new<I: IntoIterator<Item = &'p str>>(phrases: I) -> PhraseSet<'p> {
         let mut set = PhraseSet {
             phrases: Vec::new(),
-            by_first: std::array::from_fn(|_| Vec::new()),
+            starts: Vec::new(),
+            order: Vec::new(),
+            pairs: vec![0; 65536 / 64],
         };
+        let mut buckets: Vec<(u16, u16)> = Vec::new();
         for p in phrases {
-            let (body, prefix) = match p.strip_suffix('*') {
-                Some(b) => (b, true),
-                None => (p, false),
+            let (p, start) = match p.strip_prefix('*') {
+                Some(rest) => (rest, false),
+                None => (p, true),
             };
-            let bytes = body.as_bytes();
-            if let Some(&first) = bytes.first() {
-                let idx = set.phrases.len() as u16;
-                set.phrases.push((bytes, prefix));
-                set.by_first[first as usize].push(idx);
+            let (p, end) = match p.strip_suffix('*') {
+                Some(rest) => (rest, false),
+                None => (p, true),
+            };
+            let bytes = p.as_bytes();
+            let idx = set.phrases.len() as u16;
+            set.phrases.push(Phrase { bytes, start, end });
+            if bytes.len() >= 2 {
+                let k = pair(bytes[0], bytes[1]);
+                set.pairs[usize::from(k) / 64] |= 1 << (k % 64);
+                buckets.push((k, idx));
             }
+        }
+        buckets.sort_unstable();
+        set.order = buckets.iter().map(|b| b.1).collect();
+        set.starts = vec![0; 65537];
+        for &(k, _) in &buckets {
+            set.starts[usize::from(k) + 1] += 1;
+        }
+        for k in 0..65536 {
+            set.starts[k + 1] += set.starts[k];
         }
         set
     }
 
-    /// Returns, for every phrase (by index), the byte offset of its first match in `text`.
-    pub fn find_all(&self, text: &str) -> Vec<Option<usize>> {
+    /// Returns, for every phrase (by index), whether it occurs in `text`.
+    pub fn find_all(&self, text: &str) -> Vec<bool> {
         let t = text.as_bytes();
-        let mut found: Vec<Option<usize>> = vec![None; self.phrases.len()];
-        let mut left = self.phrases.len();
-        for i in 0..t.len() {
-            let cands = &self.by_first[t[i] as usize];
-            if cands.is_empty() {
+        let mut found = vec![false; self.phrases.len()];
+        if t.len() < 2 {
+            return found;
+        }
+        for i in 0..t.len() - 1 {
+            let k = pair(t[i], t[i + 1]);
+            if self.pairs[usize::from(k) / 64] & (1 << (k % 64)) == 0 {
                 continue;
             }
-            let prev_word = i > 0 && is_word(t[i - 1]);
-            for &pi in cands {
-                let pi = pi as usize;
-                if found[pi].is_some() {
+            let k = usize::from(k);
+            let group = &self.order[usize::from(self.starts[k])..usize::from(self.starts[k + 1])];
+            for &pi in group {
+                let pi = usize::from(pi);
+                let ph = &self.phrases[pi];
+                if found[pi] {
                     continue;
                 }
-                let (p, prefix) = self.phrases[pi];
-                if !t[i..].starts_with(p) {
+                // Most candidates differ at the third byte: test it before the full compare.
+                if let Some(&third) = ph.bytes.get(2) {
+                    if t.get(i + 2) != Some(&third) {
+                        continue;
+                    }
+                }
+                if !t[i..].starts_with(ph.bytes) {
                     continue;
                 }
-                if is_word(p[0]) && prev_word {
+                if ph.start && is_word(ph.bytes[0]) && i > 0 && is_word(t[i - 1]) {
                     continue;
                 }
-                let end = i + p.len();
-                let last = p[p.len() - 1];
-                if !prefix && is_word(last) && end < t.len() && is_word(t[end]) {
+                let end = i + ph.bytes.len();
+                let last = ph.bytes[ph.bytes.len() - 1];
+                if ph.end && is_word(last) && end < t.len() && is_word(t[end]) {
                     continue;
                 }
-                found[pi] = Some(i);
-                left -= 1;
-                if left == 0 {
-                    return found;
-                }
+                found[pi] = true;
             }
         }
         found
@@ -177,10 +243,14 @@ mod tests {
 
     #[test]
     fn phrases_respect_word_boundaries() {
-        let set = PhraseSet::new(["tpm", "throttl*", "负载已饱和"]);
-        assert_eq!(set.find_all("stpm throttling"), vec![None, Some(5), None]);
-        assert_eq!(set.find_all("(tpm) 当前分组上游负载已饱和")[0], Some(1));
-        assert!(set.find_all("当前分组上游负载已饱和")[2].is_some());
+        let set = PhraseSet::new(["tpm", "throttl*", "负载已饱和", "*perday*"]);
+        assert_eq!(
+            set.find_all("stpm throttling"),
+            vec![false, true, false, false]
+        );
+        assert!(set.find_all("(tpm) 当前分组上游负载已饱和")[0]);
+        assert!(set.find_all("当前分组上游负载已饱和")[2]);
+        assert!(set.find_all("requestsperdayperproject")[3]);
     }
 
     #[test]
