@@ -5,3 +5,5 @@
 
 pub mod diagnose;
 pub mod locale;
+pub mod provider;
+pub mod redact;

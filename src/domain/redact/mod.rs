@@ -1,0 +1,396 @@
+//! The redaction engine: finds secrets in any pasted text (curl, HTTP, headers, JSON, code,
+//! `.env`, YAML, logs, HAR) and replaces each with a stable placeholder.
+//!
+//! How it works, in linear time and without regular expressions:
+//! 1. [`detect`] scans the text once, stopping only at bytes that can start something
+//!    interesting (a key prefix at a word start, `:` or `=` after a name, `-`).
+//! 2. [`view`] decodes one layer of escaping (JSON `\uXXXX`/`\/`/`\"`, percent-encoding,
+//!    zero-width characters, line continuations) into a new text with a map back to the
+//!    original; the detectors run again around what changed, and again on the next layer,
+//!    so a key escaped at any depth is found and its original bytes replaced.
+//! 3. Overlapping candidates merge (the most specific rule names the group), each secret gets
+//!    its placeholder, prompt text (when not kept) becomes `[prompt: N chars]`.
+//! 4. The output is scanned again; anything found is redacted in another round.
+//!
+//! ## Placeholders
+//! The same secret gets the same placeholder everywhere in one call. A placeholder keeps at
+//! most the public prefix of a known key shape and the last four characters:
+//! - known shapes: `sk-proj-…3xQa`, `AIza…9Mr0`, `gsk_…FAzC`, `eyJ…7yIr` (JWT);
+//! - everything else: `[REDACTED:<rule>…abcd]`, e.g. `[REDACTED:secret_field…f50c]`;
+//! - secrets shorter than 16 characters keep no tail at all: `[REDACTED:password]`;
+//! - two different secrets that would share a placeholder get `~2`, `~3`... appended
+//!   (`sk-proj-…3xQa~2`, `[REDACTED:cookie~2…abcd]`).
+//!
+//! Placeholders hold no quote, backslash or space, so a redacted JSON or HAR document stays
+//! valid JSON and a redacted header or `.env` line keeps its shape.
+
+mod detect;
+pub mod names;
+pub mod values;
+mod view;
+
+use detect::{Cand, Scanner};
+use serde::Serialize;
+use std::collections::HashMap;
+use view::View;
+
+/// Options for [`redact`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RedactOptions {
+    /// Keep prompt contents (`messages[].content`, `prompt`, `input`, `system`...) in request
+    /// bodies. Default `false`: each is replaced by `[prompt: N chars]`.
+    pub keep_prompts: bool,
+}
+
+/// One kind of redaction made: which rule fired, the placeholder it left, how many times.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Redaction {
+    pub rule: String,
+    pub placeholder: String,
+    pub count: usize,
+}
+
+/// The redacted text and what was redacted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Redacted {
+    pub text: String,
+    pub redactions: Vec<Redaction>,
+}
+
+/// A secret found by [`scan`]: byte offsets into the scanned text and the rule that fired.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How many decoded layers are examined (each layer is one level of escaping).
+const MAX_DEPTH: usize = 8;
+/// In a decoded view, scan from this far before each change...
+const WINDOW_BACK: usize = 16 * 1024;
+/// ...to this far after it.
+const WINDOW_FWD: usize = 512;
+/// Redaction rounds after the first before giving up on a stubborn span.
+const MAX_ROUNDS: usize = 3;
+
+/// Candidates over `text`, in its own byte offsets, from every decoded layer.
+fn candidates(text: &str, prompts: bool) -> Vec<Cand> {
+    let mut sc = Scanner::new(text, prompts);
+    sc.scan(0, text.len());
+    let mut out = sc.out;
+    let mut views: Vec<View> = Vec::new();
+    while views.len() < MAX_DEPTH {
+        let parent: &str = views.last().map_or(text, |v| v.text.as_str());
+        let Some(v) = View::decode(parent) else {
+            break;
+        };
+        let mut sc = Scanner::new(&v.text, prompts);
+        for (a, e) in v.windows(WINDOW_BACK, WINDOW_FWD) {
+            sc.scan(a, e);
+        }
+        let found = sc.out;
+        views.push(v);
+        for mut c in found {
+            let (mut s, mut e) = (c.start, c.end);
+            for v in views.iter().rev() {
+                s = v.start_in_parent(s);
+                e = v.end_in_parent(e);
+            }
+            if e > s {
+                c.start = s;
+                c.end = e;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// A merged span to replace.
+#[derive(Debug)]
+struct Group {
+    start: usize,
+    end: usize,
+    best: Cand,
+}
+
+fn is_prompt(c: &Cand) -> bool {
+    c.prompt_chars.is_some()
+}
+
+/// Merges overlapping candidates; the most specific secret rule names the group, a prompt
+/// that covers secrets swallows them.
+fn merge(mut cands: Vec<Cand>) -> Vec<Group> {
+    cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut groups: Vec<Group> = Vec::new();
+    for c in cands {
+        if let Some(g) = groups.last_mut() {
+            if c.start < g.end {
+                let covers = c.start <= g.start && c.end >= g.end;
+                let better = match (is_prompt(&g.best), is_prompt(&c)) {
+                    (true, true) => c.prompt_chars > g.best.prompt_chars,
+                    (true, false) => c.end > g.end, // a secret sticking out of a prompt
+                    (false, true) => covers,
+                    (false, false) => {
+                        c.prio > g.best.prio
+                            || (c.prio == g.best.prio
+                                && c.end - c.start > g.best.end - g.best.start)
+                    }
+                };
+                g.end = g.end.max(c.end);
+                if better {
+                    g.best = c;
+                }
+                continue;
+            }
+        }
+        groups.push(Group {
+            start: c.start,
+            end: c.end,
+            best: c,
+        });
+    }
+    groups
+}
+
+/// Fully decodes a secret so the same key gets the same placeholder whatever its escaping.
+fn canonical(s: &str) -> String {
+    let mut cur: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    for _ in 0..MAX_DEPTH {
+        match View::decode(&cur) {
+            Some(v) => cur = v.text.chars().filter(|c| !c.is_whitespace()).collect(),
+            None => break,
+        }
+    }
+    cur
+}
+
+/// The last four characters when the secret is long enough and they are plain.
+fn tail4(canon: &str) -> String {
+    let n = canon.chars().count();
+    if n < 16 {
+        return String::new();
+    }
+    let tail: String = canon.chars().skip(n - 4).collect();
+    let plain = tail
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'+' | b'/' | b'=' | b'.'));
+    if plain {
+        tail
+    } else {
+        String::new()
+    }
+}
+
+/// Assigns placeholders: same secret, same placeholder; different secrets, different ones.
+#[derive(Default)]
+struct Registry {
+    by_secret: HashMap<String, String>,
+    taken: HashMap<String, String>,
+}
+
+impl Registry {
+    fn placeholder(&mut self, rule: &str, prefix: &str, canon: String) -> String {
+        if let Some(p) = self.by_secret.get(&canon) {
+            return p.clone();
+        }
+        let tail = tail4(&canon);
+        let keep_prefix =
+            !prefix.is_empty() && canon.starts_with(prefix) && canon.len() >= prefix.len() + 8;
+        let make = |n: usize| {
+            let suffix = if n > 1 {
+                format!("~{n}")
+            } else {
+                String::new()
+            };
+            if keep_prefix {
+                format!("{prefix}…{tail}{suffix}")
+            } else if tail.is_empty() {
+                format!("[REDACTED:{rule}{suffix}]")
+            } else {
+                format!("[REDACTED:{rule}{suffix}…{tail}]")
+            }
+        };
+        let mut n = 1;
+        let mut p = make(n);
+        while self.taken.get(&p).is_some_and(|owner| *owner != canon) {
+            n += 1;
+            p = make(n);
+        }
+        self.taken.insert(p.clone(), canon.clone());
+        self.by_secret.insert(canon, p.clone());
+        p
+    }
+}
+
+/// Replaces `groups` in `text`, recording each placeholder.
+fn apply(
+    text: &str,
+    groups: Vec<Group>,
+    reg: &mut Registry,
+    list: &mut Vec<Redaction>,
+    index: &mut HashMap<String, usize>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for g in groups {
+        if g.start < pos
+            || g.end > text.len()
+            || !text.is_char_boundary(g.start)
+            || !text.is_char_boundary(g.end)
+        {
+            continue;
+        }
+        out.push_str(&text[pos..g.start]);
+        let (rule, placeholder) = match g.best.prompt_chars {
+            Some(n) => ("prompt", format!("[prompt: {n} chars]")),
+            None => {
+                let canon = if g.best.start == g.start && g.best.end == g.end {
+                    canonical(&g.best.canon)
+                } else {
+                    canonical(&text[g.start..g.end])
+                };
+                let canon = if canon.is_empty() {
+                    canonical(&g.best.canon)
+                } else {
+                    canon
+                };
+                (
+                    g.best.rule,
+                    reg.placeholder(g.best.rule, g.best.prefix, canon),
+                )
+            }
+        };
+        out.push_str(&placeholder);
+        match index.get(&placeholder) {
+            Some(&i) => list[i].count += 1,
+            None => {
+                index.insert(placeholder.clone(), list.len());
+                list.push(Redaction {
+                    rule: rule.to_string(),
+                    placeholder,
+                    count: 1,
+                });
+            }
+        }
+        pos = g.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// Secrets present in `text`: what redaction would replace (prompts aside), with byte
+/// offsets. Used as the final re-scan and by the support bundle's leak guard.
+pub fn scan(text: &str) -> Vec<Finding> {
+    merge(candidates(text, false))
+        .into_iter()
+        .filter(|g| !is_prompt(&g.best))
+        .map(|g| Finding {
+            rule: g.best.rule.to_string(),
+            start: g.start,
+            end: g.end,
+        })
+        .collect()
+}
+
+/// Redacts every secret in `text` (and prompt text unless `opts.keep_prompts`), then scans the
+/// result again and redacts whatever is still found.
+pub fn redact(text: &str, opts: &RedactOptions) -> Redacted {
+    let mut reg = Registry::default();
+    let mut list = Vec::new();
+    let mut index = HashMap::new();
+    let groups = merge(candidates(text, !opts.keep_prompts));
+    let mut out = apply(text, groups, &mut reg, &mut list, &mut index);
+    for _ in 0..MAX_ROUNDS {
+        let groups: Vec<Group> = merge(candidates(&out, false))
+            .into_iter()
+            .filter(|g| !is_prompt(&g.best))
+            .collect();
+        if groups.is_empty() {
+            return Redacted {
+                text: out,
+                redactions: list,
+            };
+        }
+        out = apply(&out, groups, &mut reg, &mut list, &mut index);
+    }
+    // Last resort: whatever the detectors still see is blanked without a tail.
+    let findings = scan(&out);
+    if !findings.is_empty() {
+        let mut s = String::with_capacity(out.len());
+        let mut pos = 0;
+        for f in findings {
+            if f.start < pos || !out.is_char_boundary(f.start) || !out.is_char_boundary(f.end) {
+                continue;
+            }
+            s.push_str(&out[pos..f.start]);
+            s.push_str("[REDACTED]");
+            pos = f.end;
+        }
+        s.push_str(&out[pos..]);
+        out = s;
+    }
+    Redacted {
+        text: out,
+        redactions: list,
+    }
+}
+
+/// Whether `text` contains any `n`-character piece of `secret` (the leak guard's check for the
+/// key a user typed). Pieces are compared after removing whitespace and zero-width characters
+/// from `text`. A secret shorter than `n` is looked for whole.
+pub fn contains_piece(text: &str, secret: &str, n: usize) -> bool {
+    let secret: Vec<char> = secret.chars().filter(|c| !c.is_whitespace()).collect();
+    if secret.is_empty() || n == 0 {
+        return false;
+    }
+    let hay: String = match View::decode(text) {
+        Some(v) => v.text,
+        None => text.to_string(),
+    };
+    if secret.len() <= n {
+        let s: String = secret.iter().collect();
+        return hay.contains(&s);
+    }
+    secret.windows(n).any(|w| {
+        let piece: String = w.iter().collect();
+        hay.contains(&piece)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholder_scheme() {
+        let mut r = Registry::default();
+        let a = r.placeholder(
+            "openai_project_key",
+            "sk-proj-",
+            "sk-proj-abcdefghijklmnop3xQa".into(),
+        );
+        assert_eq!(a, "sk-proj-…3xQa");
+        let b = r.placeholder(
+            "openai_project_key",
+            "sk-proj-",
+            "sk-proj-zzzzzzzzzzzzzzzz3xQa".into(),
+        );
+        assert_eq!(b, "sk-proj-…3xQa~2");
+        let c = r.placeholder("password", "", "hunter22".into());
+        assert_eq!(c, "[REDACTED:password]");
+        let d = r.placeholder("secret_field", "", "0123456789abcdef0123".into());
+        assert_eq!(d, "[REDACTED:secret_field…0123]");
+    }
+
+    #[test]
+    fn basics() {
+        let r = redact(
+            "key=AIzaSyG9i6leZk91pK7hLiCtwt6EumGom-4ukQO",
+            &RedactOptions::default(),
+        );
+        assert_eq!(r.text, "key=AIza…ukQO");
+        assert_eq!(r.redactions[0].rule, "google_api_key");
+    }
+}

@@ -1,0 +1,259 @@
+//! Small predicates over candidate values: what only looks like a secret (placeholders,
+//! references to variables, masked copies, dummy values, identifiers) and what looks random.
+
+/// Lowercase substrings that mark a documentation placeholder rather than a real value.
+const PLACEHOLDER_MARKS: &[&str] = &[
+    "your_",
+    "your-",
+    "yourapi",
+    "your api",
+    "yourkey",
+    "your key",
+    "your_key",
+    "placeholder",
+    "xxxxx",
+    "changeme",
+    "change_me",
+    "change-me",
+    "replace_me",
+    "replace-me",
+    "replaceme",
+    "insert_",
+    "insert-",
+    "redacted",
+    "dummy",
+    "example",
+    "not-secret",
+    "not_secret",
+    "notsecret",
+    "<",
+    ">",
+    "{{",
+];
+
+/// Values that are well known not to be secrets (local servers, SDK defaults).
+const DUMMY_VALUES: &[&str] = &[
+    "ollama",
+    "lm-studio",
+    "lmstudio",
+    "none",
+    "null",
+    "nil",
+    "true",
+    "false",
+    "undefined",
+    "empty",
+    "test",
+    "testing",
+    "secret",
+    "password",
+    "passwd",
+    "pass",
+    "token",
+    "apikey",
+    "api_key",
+    "api-key",
+    "key",
+    "anything",
+    "not-needed",
+    "not_needed",
+    "sk-no-key-required",
+    "no-key",
+    "nokey",
+    "unused",
+    "default",
+    "string",
+    "bearer",
+    "basic",
+];
+
+/// Whether the value is a documentation placeholder (`YOUR_API_KEY`, `<api-key>`, `sk-xxxx…`).
+pub fn is_placeholder(v: &str) -> bool {
+    if v.is_empty() {
+        return true;
+    }
+    let lower = v.to_ascii_lowercase();
+    if PLACEHOLDER_MARKS.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    if lower.ends_with("-here") || lower.ends_with("_here") || lower.starts_with("your") {
+        return true;
+    }
+    // A body that repeats one character (sk-xxxxxxxx, 00000000, ********).
+    let body = v.rsplit(['-', '_']).next().unwrap_or(v);
+    let mut chars = body.chars();
+    if let Some(first) = chars.next() {
+        if body.len() >= 6 && chars.all(|c| c == first) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the value is a masked display copy (`sk-...abcd`, `sk-proj-****Wx9Q`, `…3xQa`).
+pub fn is_masked(v: &str) -> bool {
+    v.contains('…')
+        || v.contains("...")
+        || v.contains("***")
+        || v.contains('•')
+        || v.contains('●')
+        || v.contains("[REDACTED")
+        || v.contains("[prompt:")
+}
+
+/// Whether the value refers to a variable instead of holding the secret
+/// (`$OPENAI_API_KEY`, `${X}`, `%X%`, `process.env.X`, `os.environ[...]`, `{TOKEN}`).
+pub fn is_reference(v: &str) -> bool {
+    let t = v.trim();
+    let Some(first) = t.chars().next() else {
+        return true;
+    };
+    if matches!(
+        first,
+        '$' | '{' | '%' | '[' | '(' | '@' | '#' | '<' | '&' | '*'
+    ) {
+        return true;
+    }
+    const REFS: &[&str] = &[
+        "process.env",
+        "os.environ",
+        "os.getenv",
+        "getenv(",
+        "import.meta.env",
+        "env.",
+        "env(",
+        "env[",
+        "secrets.",
+        "settings.",
+        "config.",
+        "vars.",
+        "context.",
+        "self.",
+        "this.",
+    ];
+    let lower = t.to_ascii_lowercase();
+    REFS.iter().any(|r| lower.starts_with(r))
+}
+
+/// Whether the value is a well-known dummy (`ollama`, `none`, `sk-no-key-required`...).
+pub fn is_dummy(v: &str) -> bool {
+    DUMMY_VALUES.iter().any(|d| v.eq_ignore_ascii_case(d))
+}
+
+/// Whether the value is a program identifier rather than data: a dotted path
+/// (`settings.openai_key`), a call, or an ALL_CAPS variable name (`OPENAI_API_KEY`).
+pub fn is_identifier(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.is_empty() {
+        return false;
+    }
+    // ALL_CAPS_NAME with an underscore and no digit: an environment variable's name.
+    if b.contains(&b'_')
+        && b.iter().all(|c| c.is_ascii_uppercase() || *c == b'_')
+        && b[0].is_ascii_uppercase()
+    {
+        return true;
+    }
+    // a.b.c where each part is an identifier: a code expression.
+    if b.contains(&b'.') && !b.contains(&b'-') {
+        let ok = v.split('.').all(|p| {
+            let pb = p.as_bytes();
+            let upper = pb.iter().filter(|c| c.is_ascii_uppercase()).count();
+            let shouty = pb.iter().all(|c| !c.is_ascii_lowercase());
+            !pb.is_empty()
+                && (pb[0].is_ascii_alphabetic() || pb[0] == b'_')
+                && pb.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                && (shouty || upper <= 2)
+        });
+        // Most of a real secret is random; identifiers hold few digits.
+        let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+        if ok && digits * 4 < b.len() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether every character is a digit, a dot or a sign (a number, a version, a count).
+pub fn is_numberish(v: &str) -> bool {
+    !v.is_empty()
+        && v.bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'e' | b'E' | b'_'))
+}
+
+/// Character classes present: lowercase, uppercase, digit.
+pub fn classes(v: &str) -> (bool, bool, bool) {
+    let b = v.as_bytes();
+    (
+        b.iter().any(u8::is_ascii_lowercase),
+        b.iter().any(u8::is_ascii_uppercase),
+        b.iter().any(u8::is_ascii_digit),
+    )
+}
+
+/// Whether a context-free token looks like random key material: long, no spaces, mixes
+/// character classes, enough letters (so it is not a timestamp or a version).
+pub fn looks_random(v: &str, min_len: usize) -> bool {
+    let b = v.as_bytes();
+    if b.len() < min_len || b.iter().any(|c| c.is_ascii_whitespace()) {
+        return false;
+    }
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    if letters * 4 < b.len() {
+        return false;
+    }
+    let (lo, up, dg) = classes(v);
+    let n = lo as u8 + up as u8 + dg as u8;
+    if n < 2 {
+        return false;
+    }
+    let mut seen = [false; 128];
+    let mut distinct = 0;
+    for &c in b {
+        if c < 128 && !seen[c as usize] {
+            seen[c as usize] = true;
+            distinct += 1;
+        }
+    }
+    distinct >= 10.min(b.len() / 2)
+}
+
+/// Whether a value under a secret-bearing name is worth redacting.
+/// `min` is the shortest length that counts (short values are flags, not secrets).
+pub fn is_secret_value(v: &str, min: usize) -> bool {
+    let t = v.trim();
+    t.chars().count() >= min
+        && !is_placeholder(t)
+        && !is_masked(t)
+        && !is_reference(t)
+        && !is_dummy(t)
+        && !is_identifier(t)
+        && !is_numberish(t)
+        && !t.contains("://")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predicates() {
+        assert!(is_placeholder("YOUR_API_KEY"));
+        assert!(is_placeholder("<api-key>"));
+        assert!(is_placeholder("sk-xxxxxxxxxxxxxxxxxxxxxxxx"));
+        assert!(is_placeholder("your-groq-api-key-here"));
+        assert!(!is_placeholder("gn63AOgzu21OiVAFbKpqQHUpa605lLqGFf9A07G9"));
+        assert!(is_masked("sk-...abcd"));
+        assert!(is_masked("sk-proj-****Wx9Q"));
+        assert!(is_reference("${admin.apiKey}"));
+        assert!(is_reference("os.environ[\"X\"]"));
+        assert!(is_identifier("OPENAI_API_KEY"));
+        assert!(is_identifier("settings.openai_key"));
+        assert!(!is_identifier("eyJhbGciOi.eyJzdWIi.abc"));
+        assert!(looks_random("xFbWZGD3rKZpqGR-OsVytx8bBTS5EzDD", 16));
+        assert!(!looks_random("GA1.1.123456789.1714554000", 16));
+        assert!(!looks_random("authentication", 12));
+        assert!(is_secret_value("01661a02f767601eaa0cbef8ad0b9114", 8));
+        assert!(!is_secret_value("ollama", 4));
+    }
+}

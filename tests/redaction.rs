@@ -1,0 +1,122 @@
+//! The redaction corpus (`tests/data/redaction.jsonl`): for every case, no secret and no
+//! 12-character piece of one survives (except a public prefix listed in `allowed_fragments`),
+//! every `keep` string survives, and the final re-scan finds nothing.
+
+use keydoctor::domain::redact::{redact, scan, RedactOptions};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Case {
+    id: String,
+    input: String,
+    secrets: Vec<String>,
+    keep: Vec<String>,
+    #[serde(default)]
+    allowed_fragments: Vec<String>,
+}
+
+fn cases() -> Vec<Case> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/redaction.jsonl"
+    ))
+    .expect("tests/data/redaction.jsonl");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("valid case"))
+        .collect()
+}
+
+/// The 12-character pieces of `secret` found in `out` that no allowed fragment explains.
+pub fn leaked_pieces(out: &str, secret: &str, allowed: &[String]) -> Vec<String> {
+    let chars: Vec<char> = secret.chars().collect();
+    if chars.len() < 12 {
+        return if out.contains(secret) {
+            vec![secret.to_string()]
+        } else {
+            vec![]
+        };
+    }
+    chars
+        .windows(12)
+        .map(|w| w.iter().collect::<String>())
+        .filter(|p| out.contains(p.as_str()) && !allowed.iter().any(|a| a.contains(p.as_str())))
+        .collect()
+}
+
+#[test]
+fn redaction_corpus() {
+    let cases = cases();
+    assert!(cases.len() >= 70, "corpus has {} cases", cases.len());
+    let mut failures = Vec::new();
+    for c in &cases {
+        let r = redact(&c.input, &RedactOptions::default());
+        for s in &c.secrets {
+            let leaks = leaked_pieces(&r.text, s, &c.allowed_fragments);
+            if !leaks.is_empty() {
+                failures.push(format!("{}: secret piece survives: {:?}", c.id, leaks[0]));
+            }
+        }
+        for k in &c.keep {
+            if !r.text.contains(k.as_str()) {
+                failures.push(format!("{}: lost keep string {:?}", c.id, k));
+            }
+        }
+        if !c.secrets.is_empty() && r.redactions.is_empty() {
+            failures.push(format!("{}: no redaction listed", c.id));
+        }
+        let again = scan(&r.text);
+        if !again.is_empty() {
+            failures.push(format!("{}: re-scan finds {:?}", c.id, again));
+        }
+    }
+    if !failures.is_empty() {
+        for f in &failures {
+            eprintln!("{f}");
+        }
+        panic!("{} failures over {} cases", failures.len(), cases.len());
+    }
+}
+
+/// Cases with secrets: every secret is found by `scan` on the raw input.
+#[test]
+fn scan_finds_every_corpus_secret() {
+    for c in cases() {
+        if c.secrets.is_empty() {
+            continue;
+        }
+        assert!(!scan(&c.input).is_empty(), "{}: scan found nothing", c.id);
+    }
+}
+
+/// Near-miss cases (no secrets): nothing is redacted at all, prompts kept.
+#[test]
+fn near_misses_untouched() {
+    for c in cases() {
+        if !c.secrets.is_empty() {
+            continue;
+        }
+        let r = redact(&c.input, &RedactOptions { keep_prompts: true });
+        assert_eq!(r.text, c.input, "{}: changed {:?}", c.id, r.redactions);
+    }
+}
+
+/// A redacted HAR stays valid JSON with every entry.
+#[test]
+fn har_cases_stay_valid_json() {
+    for c in cases() {
+        if !c.input.trim_start().starts_with('{') || !c.input.contains("\"entries\"") {
+            continue;
+        }
+        let before: serde_json::Value = serde_json::from_str(&c.input).unwrap();
+        let r = redact(&c.input, &RedactOptions::default());
+        let after: serde_json::Value = serde_json::from_str(&r.text)
+            .unwrap_or_else(|e| panic!("{}: invalid JSON after redaction: {e}", c.id));
+        assert_eq!(
+            before["log"]["entries"].as_array().map(Vec::len),
+            after["log"]["entries"].as_array().map(Vec::len),
+            "{}",
+            c.id
+        );
+    }
+}
