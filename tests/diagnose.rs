@@ -297,3 +297,79 @@ fn operator_catalog_by_body_code() {
     );
     assert_eq!(d.category, Category::QuotaExhausted);
 }
+
+/// Real-world shapes from providers and gateways the corpus does not cover (written from their
+/// documented error bodies), to keep the rules general.
+const WIDER: &[(&str, Category)] = &[
+    (r#"{"error":{"message":"You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).","type":"invalid_request_error","param":null,"code":null}}"#, Category::InvalidKey),
+    (r#"{"error": {"message": "Request too large for gpt-4o in organization org-abc on tokens per min (TPM): Limit 30000, Requested 45000.", "type": "tokens", "param": null, "code": "rate_limit_exceeded"}}"#, Category::ContextLength),
+    (r#"{"error":{"message":"That model is currently overloaded with other requests. You can retry your request.","type":"server_error","param":null,"code":null}}"#, Category::UpstreamError),
+    (r#"{"type":"error","error":{"type":"permission_error","message":"Your API key does not have permission to use the specified resource."}}"#, Category::PermissionDenied),
+    (r#"{"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit; see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later."}}"#, Category::RateLimited),
+    (r#"{"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}}"#, Category::ContextLength),
+    (r#"API Error: 401 {"type":"error","error":{"type":"authentication_error","message":"OAuth token has expired. Please obtain a new token or refresh your existing token."}}"#, Category::KeyRevoked),
+    (r#"{"error":{"code":403,"message":"Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.","status":"PERMISSION_DENIED"}}"#, Category::InvalidKey),
+    (r#"{"error":{"code":403,"message":"Your API key was reported as leaked. Please use another API key.","status":"PERMISSION_DENIED"}}"#, Category::KeyRevoked),
+    (r#"{"error":{"code":404,"message":"models/gemini-pro is not found for API version v1beta, or is not supported for generateContent.","status":"NOT_FOUND"}}"#, Category::ModelNotFound),
+    (r#"{"error":{"code":503,"message":"The model is overloaded. Please try again later.","status":"UNAVAILABLE"}}"#, Category::UpstreamError),
+    (r#"{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).","status":"RESOURCE_EXHAUSTED"}}"#, Category::RateLimited),
+    (r#"{"error":{"code":400,"message":"Request contains an invalid argument.","status":"INVALID_ARGUMENT"}}"#, Category::BadRequest),
+    (r#"[GoogleGenerativeAI Error]: Error fetching from https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent: [429 Too Many Requests] Resource has been exhausted"#, Category::RateLimited),
+    (r#"{"error":{"code":"404","message": "Resource not found"}}"#, Category::WrongEndpoint),
+    ("botocore.errorfactory.ResourceNotFoundException: An error occurred (ResourceNotFoundException) when calling the InvokeModel operation: Model use case details have not been submitted for this account.", Category::PermissionDenied),
+    ("botocore.errorfactory.ExpiredTokenException: An error occurred (ExpiredTokenException) when calling the InvokeModel operation: The security token included in the request is expired", Category::KeyRevoked),
+    ("ValidationException: Input is too long for requested model.", Category::ContextLength),
+    (r#"{"error":{"message":"No auth credentials found","code":401}}"#, Category::InvalidKey),
+    (r#"{"error":{"message":"Key limit exceeded (total limit). Manage it using https://openrouter.ai/settings/keys","code":403}}"#, Category::QuotaExhausted),
+    (r#"{"error":{"message":"Rate limit exceeded: free-models-per-day. Add 10 credits to unlock 1000 free model requests per day","code":429}}"#, Category::QuotaExhausted),
+    (r#"{"error":{"message":"google/gemini-2.0-flash-exp:free is temporarily rate-limited upstream. Please retry shortly.","code":429}}"#, Category::RateLimited),
+    (r#"{"error":{"message":"Provider returned error","code":502,"metadata":{"provider_name":"Together"}}}"#, Category::UpstreamError),
+    (r#"{"error":{"message":"The model `llama3-70b-8192` has been decommissioned and is no longer supported.","type":"invalid_request_error","code":"model_decommissioned"}}"#, Category::ModelNotFound),
+    (r#"{"error":{"message":"model \"llama3\" not found, try pulling it first","type":"api_error","param":null,"code":null}}"#, Category::ModelNotFound),
+    ("litellm.BudgetExceededError: ExceededBudget: User=abc over budget. Spend=12.1, Budget=10.0", Category::QuotaExhausted),
+    ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api.openai.com', port=443): Max retries exceeded with url: /v1/chat/completions (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 110] Connection timed out'))", Category::Timeout),
+    ("do request failed: Post \"https://api.openai.com/v1/chat/completions\": dial tcp 104.18.6.192:443: i/o timeout", Category::Timeout),
+    ("Post \"https://api.openai.com/v1/chat/completions\": dial tcp: lookup api.openai.com on 127.0.0.53:53: no such host", Category::Dns),
+    ("tls: failed to verify certificate: x509: certificate signed by unknown authority", Category::Tls),
+    ("stream error: exceeded retry limit, last status: 429 Too Many Requests", Category::RateLimited),
+    ("You've hit your usage limit. Upgrade to Pro, or try again in 2 days 4 hours.", Category::QuotaExhausted),
+    (r#"{"error":{"code":"1113","message":"余额不足或无可用资源包,请充值。"}}"#, Category::QuotaExhausted),
+    (r#"{"error":{"code":"1302","message":"您当前使用该API的并发数过高，请降低并发，或联系客服增加限额。"}}"#, Category::RateLimited),
+    (r#"{"error":{"code":"1211","message":"模型不存在，请检查模型代码。"}}"#, Category::ModelNotFound),
+    (r#"{"error":{"code":"1003","message":"Authorization Token过期，请重新生成/获取。"}}"#, Category::KeyRevoked),
+    (r#"{"error":{"code":"1301","message":"系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语。"}}"#, Category::ContentFiltered),
+    (r#"{"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"abc-123-def"}"#, Category::InvalidKey),
+    (r#"{"code":"Arrearage","message":"Access denied, please make sure your account is in good standing."}"#, Category::QuotaExhausted),
+    (r#"{"code":"Throttling.RateQuota","message":"Requests rate limit exceeded, please try again later."}"#, Category::RateLimited),
+    (r#"{"error_code":17,"error_msg":"Open api daily request limit reached"}"#, Category::QuotaExhausted),
+    (r#"{"error_code":18,"error_msg":"Open api qps request limit reached"}"#, Category::RateLimited),
+    (r#"{"error":{"code":"AccountOverdueError","message":"The request failed because your account has an overdue balance."}}"#, Category::QuotaExhausted),
+    (r#"{"code":30001,"message":"Sorry, your account balance is insufficient","data":null}"#, Category::QuotaExhausted),
+    (r#"{"error":{"message":"您的 IP 不在令牌允许访问的列表中 (request id: 2025)","type":"new_api_error"}}"#, Category::PermissionDenied),
+    (r#"{"error":{"message":"该令牌状态不可用 (request id: 2025)","type":"new_api_error"}}"#, Category::KeyRevoked),
+    ("<html><head><title>401 Authorization Required</title></head><body><center><h1>401 Authorization Required</h1></center><hr><center>openresty</center></body></html>", Category::InvalidKey),
+    ("<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1><h2>You are unable to access openai.com</h2></body></html>", Category::PermissionDenied),
+    ("< HTTP/2 401\n< content-type: application/json\n{\"error\":{\"message\":\"Invalid Authentication\",\"type\":\"invalid_authentication_error\"}}", Category::InvalidKey),
+    ("Error: connect ECONNREFUSED ::1:11434", Category::ConnectFailed),
+    ("net::ERR_NAME_NOT_RESOLVED", Category::Dns),
+    ("GET https://api.example.com/v1/models net::ERR_CERT_AUTHORITY_INVALID", Category::Tls),
+];
+
+#[test]
+fn wider_shapes() {
+    let mut wrong = Vec::new();
+    for (paste, want) in WIDER {
+        let d = diagnose(paste);
+        if d.category != *want {
+            wrong.push(format!(
+                "{paste:.70}: want {want:?}, got {:?} {:?}",
+                d.category,
+                d.evidence
+                    .iter()
+                    .map(|e| (&e.value, e.weight))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

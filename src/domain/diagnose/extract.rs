@@ -249,6 +249,9 @@ const REASONS: &[&str] = &[
     "web server",
     "connection timed out",
     "overloaded",
+    "authorization required",
+    "request-uri too large",
+    "not implemented",
 ];
 
 /// Words that, just before a number, make it an HTTP status.
@@ -272,6 +275,8 @@ const STATUS_CUES: &[&str] = &[
     "failed with",
     "unexpected status",
     "exception",
+    "<title>",
+    "<h1>",
 ];
 
 /// Finds the HTTP status written in prose (`Error code: 429`, `HTTP/1.1 401 Unauthorized`,
@@ -438,6 +443,8 @@ pub fn prose_retry_after(lower: &str) -> Option<String> {
                     "min"
                 } else if unit_part.starts_with('h') {
                     "h"
+                } else if unit_part.starts_with('d') {
+                    "d"
                 } else {
                     "s"
                 };
