@@ -9,6 +9,7 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 struct Case {
     id: String,
+    provider: Option<String>,
     body: String,
     expected_category: String,
     expected_code: Option<String>,
@@ -95,6 +96,26 @@ fn corpus_codes() {
         "too many wrong codes:\n{}",
         wrong.join("\n")
     );
+}
+
+/// The service that answered (gateway first), where the paste names it. Misses left: pastes
+/// that name no provider at all (`TypeError: Failed to fetch`, a bare nginx 404 page).
+#[test]
+fn corpus_providers() {
+    let cases = corpus();
+    let named: Vec<_> = cases
+        .iter()
+        .filter(|c| c.provider.as_deref().is_some_and(|p| p != "generic"))
+        .collect();
+    let right = named
+        .iter()
+        .filter(|c| {
+            let d = diagnose(&c.body);
+            d.facts.gateway.as_ref().or(d.facts.provider.as_ref()) == c.provider.as_ref()
+        })
+        .count();
+    eprintln!("providers: {right}/{}", named.len());
+    assert!(right * 100 >= named.len() * 90, "{right}/{}", named.len());
 }
 
 /// The traps of DESIGN.md, each pinned: `(name, paste, category)`.

@@ -28,7 +28,9 @@ pub(super) fn run(args: &[String], stdin: &mut dyn Read) -> Result<String, CliEr
         "meaning": d.meaning,
         "retry_helps": d.retry.id(),
         "http_status": d.facts.http_status,
-        "provider": d.facts.provider,
+        // The service that answered: the gateway when there is one, else the provider.
+        "provider": d.facts.gateway.as_ref().or(d.facts.provider.as_ref()),
+        "upstream_provider": d.facts.provider,
         "gateway": d.facts.gateway,
         "type": d.facts.error_type,
         "code": d.facts.code,

@@ -282,7 +282,7 @@ const STATUS_CUES: &[&str] = &[
 /// Finds the HTTP status written in prose (`Error code: 429`, `HTTP/1.1 401 Unauthorized`,
 /// `API Error: 402 {...}`, `| 429 |`, a line starting `403 This token...`).
 /// `lower` must be the ASCII-lower-cased paste.
-pub fn prose_status(lower: &str) -> Option<u16> {
+pub fn prose_status(text: &str, lower: &str) -> Option<u16> {
     let b = lower.as_bytes();
     let mut best: Option<(u8, u16)> = None;
     let mut i = 0;
@@ -354,6 +354,23 @@ pub fn prose_status(lower: &str) -> Option<u16> {
             ) {
                 score += 2;
             }
+        }
+        // After an upper-case error code: `API_KEY_DISABLED 401 Key was disabled`.
+        let prev_word = trimmed
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let original = text
+            .get(start.saturating_sub(prev_word.len() + 1)..start)
+            .unwrap_or("");
+        if prev_word.contains('_')
+            && original.trim().len() == prev_word.len()
+            && original
+                .trim()
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit())
+        {
+            score += 2;
         }
         // A column in a request log: `| 429 |`.
         if left.trim_end().ends_with('|') && lower[end..].trim_start().starts_with('|') {
@@ -589,21 +606,32 @@ pub fn is_loopback(host: &str) -> bool {
 /// wins, so hosts come before looser hints. `(needle in normalized text, name, is_gateway)`;
 /// needles match anywhere (`*` at both ends, no word boundaries).
 pub const PROVIDERS: &[(&str, &str, bool)] = &[
+    // Gateways and relays: the service that answered.
     ("*torouter*", "torouter", true),
+    ("*api_key_quota_exhausted*", "torouter", true),
+    ("*api_key_disabled*", "torouter", true),
+    ("*api_key_expired*", "torouter", true),
+    ("*user_inactive*", "torouter", true),
+    ("*key not recognised*", "torouter", true),
     ("*tokmodel*", "tokmodel", true),
-    ("*litellm*", "litellm", true),
-    ("*openrouter*", "openrouter", true),
-    ("*one_api_error*", "one-api", true),
-    ("*new_api_error*", "new-api", true),
-    ("*shell_api_error*", "one-api", true),
-    ("*v_api_error*", "one-api", true),
-    ("*relay error (channel*", "one-api", true),
-    ("*当前分组*", "one-api", true),
-    ("*渠道*", "one-api", true),
-    ("*无效的令牌*", "one-api", true),
-    ("*令牌*", "one-api", true),
-    ("*cloudflare*", "cloudflare", true),
-    ("*cf-ray*", "cloudflare", true),
+    ("*\"authorization_error\"*", "tokmodel", true),
+    ("*litellm*", "litellm?", true),
+    ("*proxy server token*", "litellm", true),
+    ("*key_model_access_denied*", "litellm", true),
+    ("*team_model_access_denied*", "litellm", true),
+    ("*received model group*", "litellm", true),
+    ("*openrouter*", "openrouter?", true),
+    ("*one_api_error*", "oneapi", true),
+    ("*new_api_error*", "oneapi", true),
+    ("*shell_api_error*", "oneapi", true),
+    ("*v_api_error*", "oneapi", true),
+    ("*relay error (channel*", "oneapi", true),
+    ("*(request id: 20*", "oneapi", true),
+    ("*this token has no access to model*", "oneapi", true),
+    ("*当前分组*", "oneapi", true),
+    ("*渠道*", "oneapi", true),
+    ("*令牌*", "oneapi", true),
+    // Providers, by host first, then by what only their errors say.
     ("*api.deepseek.com*", "deepseek", false),
     ("*deepseek*", "deepseek", false),
     ("*api.mistral.ai*", "mistral", false),
@@ -614,26 +642,42 @@ pub const PROVIDERS: &[(&str, &str, bool)] = &[
     ("*console.x.ai*", "xai", false),
     ("*openai.azure.com*", "azure", false),
     ("*azure*", "azure", false),
+    ("*subscription key*", "azure", false),
     ("*bedrock*", "bedrock", false),
     ("*botocore*", "bedrock", false),
     ("*amazonaws.com*", "bedrock", false),
     ("*@aws-sdk*", "bedrock", false),
+    ("*\"$metadata\"*", "bedrock", false),
     ("*aiplatform.googleapis.com*", "vertex", false),
     ("*vertex*", "vertex", false),
     ("*generativelanguage*", "gemini", false),
     ("*googlegenerativeai*", "gemini", false),
     ("*ai.google.dev*", "gemini", false),
+    ("*generatecontent*", "gemini", false),
+    ("*user location is not supported*", "gemini", false),
+    ("*renew the api key*", "gemini", false),
+    ("*input token count*", "gemini", false),
     ("*gemini*", "gemini", false),
     ("*api.anthropic.com*", "anthropic", false),
     ("*anthropic*", "anthropic", false),
     ("*x-api-key*", "anthropic", false),
     ("*overloaded_error*", "anthropic", false),
+    ("*toolu_*", "anthropic", false),
     ("*claude*", "anthropic", false),
     ("*api.openai.com*", "openai", false),
     ("*chatgpt.com*", "openai", false),
     ("*platform.openai.com*", "openai", false),
     ("*help.openai.com*", "openai", false),
     ("*openai*", "openai", false),
+    ("*unsupported_country_region_territory*", "openai", false),
+    ("*this model's maximum context length*", "openai", false),
+    ("*max_completion_tokens*", "openai", false),
+    ("*incorrect api key provided*", "openai", false),
+    ("*exceeded your current quota*", "openai", false),
+    ("*gpt-3.5*", "openai", false),
+    ("*gpt-4*", "openai", false),
+    ("*gpt-5*", "openai", false),
+    ("*text-embedding*", "openai", false),
     ("*dashscope*", "qwen", false),
     ("*bigmodel.cn*", "zhipu", false),
     ("*moonshot*", "moonshot", false),
@@ -643,24 +687,35 @@ pub const PROVIDERS: &[(&str, &str, bool)] = &[
     ("*fireworks.ai*", "fireworks", false),
     ("*localhost:11434*", "ollama", false),
     ("*ollama*", "ollama", false),
+    ("*x.ai*", "xai", false),
+    // Claude Code prints `API Error: 401 ...`; the least specific hint, last.
+    ("*api error: 4*", "anthropic?", false),
+    ("*api error (5*", "anthropic?", false),
 ];
 
 /// The provider and the gateway the paste names, given which [`PROVIDERS`] needles it
-/// contains (in table order).
+/// contains (in table order). A name ending in `?` is a weak hint (a gateway's bare product
+/// name, which a client library or a container may carry too; a client's log format): a weak
+/// gateway counts only when no provider is named, a weak provider only when nothing else is.
 pub fn provider_and_gateway(found: &[bool]) -> (Option<String>, Option<String>) {
     let mut provider = None;
     let mut gateway = None;
+    let mut weak_gateway = None;
+    let mut weak_provider = None;
     for ((_, name, is_gateway), _) in PROVIDERS.iter().zip(found).filter(|(_, &f)| f) {
-        {
-            if *is_gateway {
-                gateway.get_or_insert(*name);
-            } else {
-                provider.get_or_insert(*name);
-            }
-        }
-        if provider.is_some() && gateway.is_some() {
-            break;
-        }
+        let (slot, name) = match (is_gateway, name.strip_suffix('?')) {
+            (true, Some(weak)) => (&mut weak_gateway, weak),
+            (true, None) => (&mut gateway, *name),
+            (false, Some(weak)) => (&mut weak_provider, weak),
+            (false, None) => (&mut provider, *name),
+        };
+        slot.get_or_insert(name);
+    }
+    if gateway.is_none() && provider.is_none() {
+        gateway = weak_gateway;
+    }
+    if gateway.is_none() && provider.is_none() {
+        provider = weak_provider;
     }
     (provider.map(str::to_string), gateway.map(str::to_string))
 }
@@ -688,9 +743,15 @@ mod tests {
             ("RUN:Openai Error:500:server_error", Some(500)),
             ("API Error (529 {\"type\":\"error\"})", Some(529)),
             ("connect to api.openai.com:443 failed", None),
+            ("API_KEY_DISABLED 401 Key was disabled in /keys", Some(401)),
+            ("error_code 401", Some(401)),
         ];
         for (text, want) in cases {
-            assert_eq!(prose_status(&text.to_ascii_lowercase()), want, "{text}");
+            assert_eq!(
+                prose_status(text, &text.to_ascii_lowercase()),
+                want,
+                "{text}"
+            );
         }
     }
 

@@ -147,7 +147,7 @@ fn bounded(input: &str) -> (std::borrow::Cow<'_, str>, bool) {
 
 fn facts(text: &str, lower: &str, hits: &PhraseHits, body: &BodyFacts) -> Facts {
     let (provider, gateway) = extract::provider_and_gateway(hits.providers());
-    let http_status = extract::prose_status(lower).or_else(|| body.statuses.first().copied());
+    let http_status = extract::prose_status(text, lower).or_else(|| body.statuses.first().copied());
     Facts {
         http_status,
         provider,
