@@ -9,7 +9,9 @@ use leptos::web_sys;
 
 /// Stand-in for `browser::Debounce`: runs nothing.
 #[derive(Clone, Default)]
-pub struct Debounce;
+pub struct Debounce {
+    _nothing_pending: (),
+}
 
 impl Debounce {
     /// Stand-in: drops `f`.

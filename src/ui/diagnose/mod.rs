@@ -1,8 +1,10 @@
 //! Panel 1, "Diagnose an error": a text area and the diagnosis of what is in it, live.
 //!
-//! Typing stays smooth with any paste size: an `input` event only schedules work (a short
-//! debounce; a paste or drop is diagnosed at once), and the diagnosis is a [`Memo`] of the
-//! committed text. While typed text waits for its diagnosis, the result has `aria-busy="true"`.
+//! Typing stays smooth with any paste size: an `input` event only schedules work, and the
+//! diagnosis is a [`Memo`] of the committed text. A paste or a drop is diagnosed at once; typed
+//! text on the next turn of the event loop while diagnoses are fast (under [`FAST_MS`]), after a
+//! pause in typing ([`DEBOUNCE`]) once they are not, so a long paste never makes keys lag.
+//! While typed text waits for its diagnosis, the result has `aria-busy="true"`.
 
 mod examples;
 
@@ -19,8 +21,10 @@ use super::WidgetConfig;
 use crate::domain::diagnose::{diagnose_with, Diagnosis};
 use examples::EXAMPLES;
 
-/// How long typing must pause before the text is diagnosed.
-const DEBOUNCE: Duration = Duration::from_millis(90);
+/// A diagnosis faster than this (ms) runs after every keystroke.
+const FAST_MS: f64 = 4.0;
+/// Otherwise, how long typing must pause before the text is diagnosed.
+const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// A diagnosis and how long it took to compute (milliseconds, `performance.now()` resolution).
 #[derive(Clone, Debug, PartialEq)]
@@ -86,8 +90,14 @@ pub fn DiagnosePanel() -> impl IntoView {
                 debounce.cancel();
                 commit(text);
             } else {
+                let last_ms = result.with_untracked(|r| r.as_ref().map_or(0.0, |t| t.elapsed_ms));
+                let delay = if last_ms < FAST_MS {
+                    Duration::ZERO
+                } else {
+                    DEBOUNCE
+                };
                 pending.set(true);
-                debounce.schedule(DEBOUNCE, move || commit(text));
+                debounce.schedule(delay, move || commit(text));
             }
         }
     };

@@ -1,0 +1,68 @@
+// Launches the system Chromium (headless, fresh profile) through playwright-core and records
+// what must never happen on the page: page errors, console errors, and requests that leave
+// the page's own origin (which are blocked and recorded).
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+const ARGS = [
+  "--no-sandbox",
+  "--headless",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * Opens `url` in a new headless Chromium. Resolves to
+ * `{ context, page, problems, foreign, close }`: `problems` collects page and console errors,
+ * `foreign` every request to another origin (each is aborted).
+ */
+export async function open(url, { viewport = { width: 1280, height: 900 } } = {}) {
+  const profile = await mkdtemp(join(tmpdir(), "kd-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport,
+  });
+  const origin = new URL(url).origin;
+  const problems = [];
+  const foreign = [];
+  await context.route("**/*", (route) => {
+    const u = route.request().url();
+    if (u.startsWith("data:") || new URL(u).origin === origin) return route.continue();
+    foreign.push(u);
+    return route.abort();
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="diagnosis"]');
+  return {
+    context,
+    page,
+    problems,
+    foreign,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fills the error input and resolves to the category once the diagnosis caught up. */
+export async function diagnoseIn(page, text) {
+  await page.fill('[data-testid="error-input"]', text);
+  await page.waitForSelector('[data-testid="diagnosis"][aria-busy="false"]');
+  return page.getAttribute('[data-testid="diagnosis"]', "data-category");
+}
