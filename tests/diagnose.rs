@@ -394,3 +394,18 @@ fn wider_shapes() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Regression: a URL with `user:password@` in the paste put the password into the steps
+/// (through the `{base}` of "run curl {base}/models").
+#[test]
+fn url_credentials_never_reach_the_steps() {
+    let d = diagnose(
+        "curl: (7) Failed to connect to https://admin:s3cr3tPassw0rd@gw.example.com/v1/models",
+    );
+    assert!(
+        d.steps.iter().all(|s| !s.contains("s3cr3tPassw0rd")),
+        "{:?}",
+        d.steps
+    );
+    assert_eq!(d.facts.host.as_deref(), Some("gw.example.com"));
+}

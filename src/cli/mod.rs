@@ -3,6 +3,7 @@
 //! Contract (DESIGN.md): input from a file or standard input, never a key as an argument;
 //! JSON or text on stdout; bad input gets a one-line error and exit status 2, never a panic.
 
+mod bundle;
 mod diagnose;
 
 use std::fmt;
@@ -64,6 +65,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read) -> Result<String, CliError> {
         "-h" | "--help" | "help" => Ok(USAGE.to_string()),
         "-V" | "--version" => Ok(format!("keydoctor {}\n", env!("CARGO_PKG_VERSION"))),
         "diagnose" => diagnose::run(rest, stdin),
+        "bundle" => bundle::run(rest, stdin),
         other => Err(CliError::usage(format!(
             "unknown command `{other}`; try `keydoctor --help`"
         ))),

@@ -3,6 +3,7 @@
 //! Invariant: nothing under `src/domain` touches the browser, the clock, the network or the
 //! file system, and nothing here panics on any input.
 
+pub mod bundle;
 pub mod diagnose;
 pub mod locale;
 pub mod provider;

@@ -528,7 +528,9 @@ pub fn first_url(text: &str) -> Option<(String, String)> {
             )
         })
         .unwrap_or(after.len());
-    let host_port = &after[..host_end];
+    let authority = &after[..host_end];
+    // Never carry `user:password@` into the facts or the steps.
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     if host_port.is_empty() {
         return None;
     }
