@@ -47,8 +47,8 @@ fn bundle_in_both_formats_without_the_key() {
     assert_eq!(code, 0, "{err}");
     assert!(md.contains("invalid_key"));
     assert!(
-        md.contains("Client: curl"),
-        "client suggested from the request"
+        md.contains("Client: Anthropic SDK"),
+        "client suggested from the exception"
     );
     assert!(md.contains("req\\_011CUBgWE2fdbDGiPKTUQTwy"));
     assert!(!md.contains(&KEY[14..40]));
