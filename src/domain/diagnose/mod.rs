@@ -110,7 +110,20 @@ pub fn diagnose_with(input: &str, catalog: &[CatalogEntry], locale: Locale) -> D
         .cloned()
         .collect();
     chosen.sort_by_key(|e| std::cmp::Reverse(e.weight));
-    chosen.dedup_by(|a, b| a.value.eq_ignore_ascii_case(&b.value));
+    // One line per fact: drop repeats and phrases inside a longer phrase already listed.
+    let mut kept: Vec<Evidence> = Vec::new();
+    for e in chosen {
+        let lower = e.value.to_lowercase();
+        if kept
+            .iter()
+            .any(|k| k.value.to_lowercase().contains(lower.as_str()))
+        {
+            continue;
+        }
+        kept.retain(|k| !lower.contains(k.value.to_lowercase().as_str()));
+        kept.push(e);
+    }
+    let mut chosen = kept;
     chosen.truncate(MAX_EVIDENCE);
 
     Diagnosis {
