@@ -431,6 +431,47 @@ pub fn shape_may_start(b: u8) -> bool {
     )
 }
 
+/// Whether some shape starts with the two bytes `b0 b1` (the second filter, so ordinary
+/// words are dismissed after two comparisons).
+#[inline]
+pub fn shape_may_start2(b0: u8, b1: u8) -> bool {
+    matches!(
+        (b0, b1),
+        (b's', b'k')
+            | (b'r', b'8')
+            | (b'r', b'k')
+            | (b'w', b'h')
+            | (
+                b'A',
+                b'I' | b'K' | b'S' | b'B' | b'C' | b'G' | b'R' | b'N' | b'P'
+            )
+            | (b'G', b'O')
+            | (b'y', b'a')
+            | (b'g', b's' | b'h' | b'i' | b'l')
+            | (b'h', b'f')
+            | (b'x', b'a' | b'o')
+            | (b'p', b'p')
+            | (b't', b'g')
+            | (b'f', b'w')
+            | (b'n', b'p')
+    )
+}
+
+#[inline]
+fn has_prefix(bytes: &[u8], p: &[u8]) -> bool {
+    if bytes.len() < p.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < p.len() {
+        if bytes[i] != p[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// A key shape found at some position.
 #[derive(Clone, Copy, Debug)]
 pub struct ShapeMatch {
@@ -449,12 +490,13 @@ pub struct ShapeMatch {
 /// Returns the longest body; validation of randomness is the caller's.
 pub fn match_shape(bytes: &[u8]) -> Option<ShapeMatch> {
     let first = *bytes.first()?;
-    if !shape_may_start(first) {
+    let second = *bytes.get(1)?;
+    if !shape_may_start2(first, second) {
         return None;
     }
     for s in KEY_SHAPES {
         let p = s.prefix.as_bytes();
-        if bytes.len() < p.len() || &bytes[..p.len()] != p {
+        if p[0] != first || p[1] != second || !has_prefix(bytes, p) {
             continue;
         }
         let body = bytes[p.len()..]

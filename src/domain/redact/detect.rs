@@ -44,12 +44,10 @@ const PRIO_URL: u8 = 4;
 const PRIO_SCHEME: u8 = 3;
 const PRIO_FIELD: u8 = 2;
 
-static INTEREST: [bool; 256] = {
+/// Bytes that may start something at a word start (key prefixes, `eyJ`, `Bearer`, `hooks.`).
+static START: [bool; 256] = {
     let mut t = [false; 256];
-    t[b':' as usize] = true;
-    t[b'=' as usize] = true;
-    t[b'-' as usize] = true;
-    let starts = b"srwAGyghxptfneEbBh";
+    let starts = b"srwAGyghxptfnebB";
     let mut i = 0;
     while i < starts.len() {
         t[starts[i] as usize] = true;
@@ -157,28 +155,37 @@ impl<'a> Scanner<'a> {
         });
     }
 
-    /// Scans bytes `from..to` (detectors may read past `to`).
+    /// Scans bytes `from..to` (detectors may read past `to`). Words are skipped whole after
+    /// their first byte, so ordinary text costs one table lookup per byte.
     pub fn scan(&mut self, from: usize, to: usize) {
         let b = self.b;
         let to = to.min(b.len());
         let mut i = from;
+        // Inside a word already at `from`: skip to its end.
+        if i > 0 && i < to && b[i - 1].is_ascii_alphanumeric() {
+            while i < to && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+        }
         while i < to {
             let c = b[i];
-            if !INTEREST[c as usize] {
+            if c.is_ascii_alphanumeric() {
+                if START[c as usize] {
+                    if let Some(end) = self.word_start(i) {
+                        i = end.max(i + 1);
+                        continue;
+                    }
+                }
                 i += 1;
+                while i < to && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
                 continue;
             }
             match c {
                 b':' | b'=' => self.separator(i),
                 b'-' => self.dash(i),
-                _ => {
-                    if i == 0 || !b[i - 1].is_ascii_alphanumeric() {
-                        if let Some(end) = self.word_start(i) {
-                            i = end.max(i + 1);
-                            continue;
-                        }
-                    }
-                }
+                _ => {}
             }
             i += 1;
         }

@@ -68,7 +68,7 @@ pub struct Finding {
 /// How many decoded layers are examined (each layer is one level of escaping).
 const MAX_DEPTH: usize = 8;
 /// In a decoded view, scan from this far before each change...
-const WINDOW_BACK: usize = 16 * 1024;
+const WINDOW_BACK: usize = 2 * 1024;
 /// ...to this far after it.
 const WINDOW_FWD: usize = 512;
 /// Redaction rounds after the first before giving up on a stubborn span.
@@ -86,6 +86,16 @@ fn candidates(text: &str, prompts: bool) -> Vec<Cand> {
             break;
         };
         let mut sc = Scanner::new(&v.text, prompts);
+        if std::env::var("KD_DEBUG").is_ok() {
+            let w = v.windows(WINDOW_BACK, WINDOW_FWD);
+            eprintln!(
+                "view {} len {} windows {} cover {}",
+                views.len(),
+                v.text.len(),
+                w.len(),
+                w.iter().map(|(a, e)| e - a).sum::<usize>()
+            );
+        }
         for (a, e) in v.windows(WINDOW_BACK, WINDOW_FWD) {
             sc.scan(a, e);
         }

@@ -189,41 +189,53 @@ fn is_any(w: &str, list: &[&str]) -> bool {
 
 /// Classifies a name (without quotes). Long names (over 80 bytes) are `Other`.
 pub fn classify(name: &str) -> NameKind {
-    if name.is_empty() || name.len() > 80 {
+    let nb = name.as_bytes();
+    if nb.is_empty() || nb.len() > 80 {
         return NameKind::Other;
     }
-    let exact = |s: &str| name.eq_ignore_ascii_case(s);
-    if exact("authorization") || exact("proxy-authorization") || exact("www-authenticate") {
-        return NameKind::Authorization;
+    let mut buf = [0u8; 80];
+    for (d, s) in buf.iter_mut().zip(nb) {
+        *d = s.to_ascii_lowercase();
     }
-    if exact("cookie") {
-        return NameKind::Cookie;
+    let lower = &buf[..nb.len()];
+    match lower {
+        b"authorization" | b"proxy-authorization" | b"www-authenticate" => {
+            return NameKind::Authorization
+        }
+        b"cookie" => return NameKind::Cookie,
+        b"set-cookie" => return NameKind::SetCookie,
+        b"content" | b"prompt" | b"input" | b"system" | b"instructions" | b"system_prompt"
+        | b"systeminstruction" => return NameKind::Prompt,
+        b"text" => return NameKind::Text,
+        b"name" => return NameKind::HarName,
+        _ => {}
     }
-    if exact("set-cookie") {
-        return NameKind::SetCookie;
+    // Fast dismissal: a secret-bearing name holds one of these three-letter marks.
+    let marked = lower.windows(3).any(|w| {
+        matches!(
+            w,
+            b"key"
+                | b"tok"
+                | b"sec"
+                | b"pas"
+                | b"pwd"
+                | b"aut"
+                | b"coo"
+                | b"ses"
+                | b"sid"
+                | b"jwt"
+                | b"sig"
+        )
+    });
+    if !marked {
+        return NameKind::Other;
     }
-    if exact("content")
-        || exact("prompt")
-        || exact("input")
-        || exact("system")
-        || exact("instructions")
-        || exact("system_prompt")
-        || exact("systemInstruction")
-    {
-        return NameKind::Prompt;
-    }
-    if exact("text") {
-        return NameKind::Text;
-    }
-    if exact("name") {
-        return NameKind::HarName;
-    }
-    let mut buf = [""; MAX_WORDS];
-    let n = words(name, &mut buf);
+    let mut wbuf = [""; MAX_WORDS];
+    let n = words(name, &mut wbuf);
     if n == 0 {
         return NameKind::Other;
     }
-    let ws = &buf[..n];
+    let ws = &wbuf[..n];
     let last = ws[n - 1];
     if is_any(last, HARMLESS_LAST) {
         return NameKind::Other;
