@@ -86,16 +86,6 @@ fn candidates(text: &str, prompts: bool) -> Vec<Cand> {
             break;
         };
         let mut sc = Scanner::new(&v.text, prompts);
-        if std::env::var("KD_DEBUG").is_ok() {
-            let w = v.windows(WINDOW_BACK, WINDOW_FWD);
-            eprintln!(
-                "view {} len {} windows {} cover {}",
-                views.len(),
-                v.text.len(),
-                w.len(),
-                w.iter().map(|(a, e)| e - a).sum::<usize>()
-            );
-        }
         for (a, e) in v.windows(WINDOW_BACK, WINDOW_FWD) {
             sc.scan(a, e);
         }
