@@ -66,3 +66,15 @@ export async function diagnoseIn(page, text) {
   await page.waitForSelector('[data-testid="diagnosis"][aria-busy="false"]');
   return page.getAttribute('[data-testid="diagnosis"]', "data-category");
 }
+
+/** Replaces the error input's text the way a paste does (one `insertFromPaste` input event). */
+export async function pasteIn(page, text) {
+  await page.$eval(
+    '[data-testid="error-input"]',
+    (el, t) => {
+      el.value = t;
+      el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    },
+    text,
+  );
+}

@@ -50,6 +50,27 @@ pub fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// Splits `s` at backticks into (is_code, piece) runs: the steps mark commands, headers and
+/// names as `code`. An unmatched backtick is kept as text.
+pub fn code_spans(s: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('`') {
+        let Some(len) = rest[open + 1..].find('`') else {
+            break;
+        };
+        if open > 0 {
+            out.push((false, &rest[..open]));
+        }
+        out.push((true, &rest[open + 1..open + 1 + len]));
+        rest = &rest[open + len + 2..];
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
+    }
+    out
+}
+
 /// The facts worth a row in the table, as (label, value) pairs, in a fixed order.
 /// Values are clipped to [`MAX_FACT_CHARS`].
 pub fn fact_rows(f: &Facts) -> Vec<(String, String)> {
@@ -167,6 +188,23 @@ mod tests {
         assert_eq!(clip("abc", 3), "abc");
         assert_eq!(clip("额度已用尽", 2), "额度…");
         assert_eq!(clip("", 0), "");
+    }
+
+    #[test]
+    fn code_spans_alternate_text_and_code() {
+        assert_eq!(
+            code_spans("send `x-api-key` or `Authorization`."),
+            [
+                (false, "send "),
+                (true, "x-api-key"),
+                (false, " or "),
+                (true, "Authorization"),
+                (false, "."),
+            ]
+        );
+        assert_eq!(code_spans("a `b"), [(false, "a `b")]);
+        assert_eq!(code_spans("`b`"), [(true, "b")]);
+        assert_eq!(code_spans(""), []);
     }
 
     #[test]

@@ -14,8 +14,8 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::text::{
-    also_found_line, clip, evidence_kind_label, fact_rows, retry_label, retry_short, steps_text,
-    summary_text, MAX_FACT_CHARS,
+    also_found_line, clip, code_spans, evidence_kind_label, fact_rows, retry_label, retry_short,
+    steps_text, summary_text, MAX_FACT_CHARS,
 };
 use super::WidgetConfig;
 use crate::domain::diagnose::{diagnose_with, Diagnosis};
@@ -277,7 +277,7 @@ fn DiagnosisView(
             view! {
                 <li class="kd-step">
                     <input type="checkbox" class="kd-check" id=id.clone() />
-                    <label for=id>{step.clone()}</label>
+                    <label for=id>{with_code(step)}</label>
                 </li>
             }
         })
@@ -392,6 +392,21 @@ fn DiagnosisView(
             </button>
         </div>
     }
+}
+
+/// A step's text with its `code` spans as `<code>` elements (all of it as text nodes).
+fn with_code(step: &str) -> impl IntoView {
+    code_spans(step)
+        .into_iter()
+        .map(|(code, piece)| {
+            let piece = piece.to_owned();
+            if code {
+                view! { <code class="kd-code">{piece}</code> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view()
 }
 
 /// `ms` with one decimal (`3.4`), without pulling float formatting into the wasm.
