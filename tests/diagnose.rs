@@ -409,3 +409,40 @@ fn url_credentials_never_reach_the_steps() {
     );
     assert_eq!(d.facts.host.as_deref(), Some("gw.example.com"));
 }
+
+/// A second, held-out set of real pastes (`tests/data/errors_wild.jsonl`), gathered from public
+/// issue threads by someone who had not seen the rules. Same bar as the corpus.
+#[test]
+fn wild_categories_at_least_90_percent() {
+    let cases: Vec<Case> = include_str!("data/errors_wild.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("valid line"))
+        .collect();
+    let mut misses = Vec::new();
+    for c in &cases {
+        let d = diagnose(&c.body);
+        if d.category.id() != c.expected_category {
+            misses.push(format!(
+                "{}: expected {}, got {} ({:?})",
+                c.id,
+                c.expected_category,
+                d.category.id(),
+                d.evidence
+                    .iter()
+                    .map(|e| (&e.value, e.weight))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    let right = cases.len() - misses.len();
+    eprintln!("wild: {right}/{} right", cases.len());
+    for m in &misses {
+        eprintln!("  {m}");
+    }
+    assert!(
+        right * 100 >= cases.len() * 90,
+        "{right}/{} right",
+        cases.len()
+    );
+}

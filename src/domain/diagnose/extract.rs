@@ -17,6 +17,9 @@ pub struct BodyFacts {
     pub messages: Vec<String>,
     pub request_ids: Vec<String>,
     pub retry_delay: Option<String>,
+    /// The upstream's status that a gateway reports beside its own (new-api's `"param": "524"`
+    /// with `bad_response_status_code`).
+    pub upstream_statuses: Vec<u16>,
 }
 
 impl BodyFacts {
@@ -154,6 +157,11 @@ fn walk(v: &Val, embed: usize, f: &mut BodyFacts, budget: &mut Budget) {
                             if is_plausible_id(t) {
                                 f.request_ids.push(t.to_string());
                             }
+                        }
+                    }
+                    "param" => {
+                        if let Some(s) = http_status(val).filter(|s| *s >= 400) {
+                            f.upstream_statuses.push(s);
                         }
                     }
                     "retrydelay" | "retry_after" | "retry-after" => {

@@ -63,6 +63,7 @@ pub fn diagnose_with(input: &str, catalog: &[CatalogEntry], locale: Locale) -> D
     let catalog_hit = catalog_evidence(&text, &body, catalog, &mut evidence);
     code_evidence(&text, &body, &mut evidence);
     phrase_evidence(&hits, facts.http_status, &mut evidence);
+    upstream_status_evidence(&body, &mut evidence);
     shape_evidence(&text, &lower, &facts, &mut evidence);
 
     let (category, also_found) = decide(&evidence);
@@ -409,6 +410,23 @@ fn phrase_evidence(hits: &PhraseHits, status: Option<u16>, evidence: &mut Vec<Ev
                 category,
                 weight,
             });
+        }
+    }
+}
+
+/// A gateway that reports the upstream's status beside its own generic error: the upstream's
+/// status says more than the gateway's wrapper, so it weighs a little more than a status alone.
+fn upstream_status_evidence(body: &BodyFacts, evidence: &mut Vec<Evidence>) {
+    for &status in body.upstream_statuses.iter().take(1) {
+        for &(s, category, weight) in rules::STATUSES {
+            if s == status {
+                evidence.push(Evidence {
+                    kind: EvidenceKind::Status,
+                    value: format!("upstream {status}"),
+                    category,
+                    weight: weight + 10,
+                });
+            }
         }
     }
 }

@@ -72,6 +72,7 @@ pub const STATUS_PHRASES: &[(u16, &str, Category, u8)] = &[
     (401, "disabled", KeyRevoked, 75),
     (403, "disabled", KeyRevoked, 60),
     (403, "not allowed", PermissionDenied, 60),
+    (403, "does not have access", PermissionDenied, 90),
     (200, "<html", WrongEndpoint, 60),
 ];
 
@@ -235,6 +236,7 @@ pub const CODES: &[CodeRule] = &[
     ("ModelErrorException", UpstreamError, 70),
     ("engine_overloaded_error", UpstreamError, 85),
     ("ServerOverloaded", UpstreamError, 85),
+    ("MODEL_CAPACITY_EXHAUSTED", UpstreamError, 88),
     // timeout
     ("ETIMEDOUT", Timeout, 78),
     ("ESOCKETTIMEDOUT", Timeout, 78),
@@ -279,12 +281,13 @@ pub const CODES: &[CodeRule] = &[
     ("ConnectionRefusedError", ConnectFailed, 80),
     ("ConnectionResetError", ConnectFailed, 80),
     ("RemoteDisconnected", ConnectFailed, 75),
-    ("ConnectError", ConnectFailed, 70),
+    ("ConnectError", ConnectFailed, 45),
     ("APIConnectionError", ConnectFailed, 50),
     ("ClientConnectorError", ConnectFailed, 70),
     ("ServerDisconnectedError", ConnectFailed, 75),
     // tls
     ("CERTIFICATE_VERIFY_FAILED", Tls, 90),
+    ("UNABLE_TO_GET_ISSUER_CERT", Tls, 90),
     ("SSLCertVerificationError", Tls, 90),
     ("SSLError", Tls, 80),
     ("UNABLE_TO_VERIFY_LEAF_SIGNATURE", Tls, 90),
@@ -617,9 +620,9 @@ pub const PHRASES: &[PhraseRule] = &[
     ("rate-limited", RateLimited, 85),
     ("qps", RateLimited, 75),
     ("error 1015", RateLimited, 85),
-    ("capacity", RateLimited, 40),
-    ("负载已饱和", RateLimited, 95),
-    ("上游负载已饱和", RateLimited, 95),
+    ("capacity", UpstreamError, 45),
+    ("负载已饱和", RateLimited, 86),
+    ("上游负载已饱和", RateLimited, 86),
     ("请求过于频繁", RateLimited, 95),
     ("请求频率", RateLimited, 88),
     ("频率超限", RateLimited, 92),
@@ -727,6 +730,9 @@ pub const PHRASES: &[PhraseRule] = &[
     ("内容审核", ContentFiltered, 88),
     ("安全审核", ContentFiltered, 88),
     ("不合规", ContentFiltered, 85),
+    ("不安全内容", ContentFiltered, 92),
+    ("已被系统拦截", ContentFiltered, 85),
+    ("content exists risk", ContentFiltered, 92),
     ("违反", ContentFiltered, 70),
     // bad_request
     ("invalid json payload", BadRequest, 92),
@@ -793,6 +799,9 @@ pub const PHRASES: &[PhraseRule] = &[
         85,
     ),
     ("try again later", UpstreamError, 45),
+    ("capacity exceeded", UpstreamError, 85),
+    ("capacity exhausted", UpstreamError, 85),
+    ("at capacity", UpstreamError, 80),
     ("上游服务", UpstreamError, 75),
     ("上游", UpstreamError, 55),
     ("服务器内部错误", UpstreamError, 88),
@@ -843,6 +852,8 @@ pub const PHRASES: &[PhraseRule] = &[
     ("dns resolution", Dns, 85),
     ("name_not_resolved", Dns, 88),
     ("no address associated with hostname", Dns, 92),
+    ("could not contact dns servers", Dns, 92),
+    ("could not resolve:", Dns, 88),
     ("域名解析", Dns, 92),
     ("无法解析", Dns, 88),
     ("解析失败", Dns, 75),
@@ -900,6 +911,9 @@ pub const PHRASES: &[PhraseRule] = &[
     ("curl: (60)", Tls, 92),
     ("ssl certificate problem", Tls, 92),
     ("hostname mismatch", Tls, 88),
+    ("unable to get issuer certificate", Tls, 92),
+    ("ssl certificate error", Tls, 90),
+    ("certificate error", Tls, 85),
     ("server gave http response to https client", Tls, 88),
     ("证书验证失败", Tls, 95),
     ("证书", Tls, 75),
@@ -921,6 +935,11 @@ pub const PHRASES: &[PhraseRule] = &[
     ("https_proxy", Proxy, 60),
     ("http_proxy", Proxy, 60),
     ("代理错误", Proxy, 92),
+    (
+        "the following error was encountered while trying to retrieve the url",
+        Proxy,
+        92,
+    ),
     ("代理连接失败", Proxy, 95),
     ("代理服务器", Proxy, 85),
     // cors
@@ -965,6 +984,8 @@ pub const PHRASES: &[PhraseRule] = &[
     ),
     ("load failed", Unknown, 25),
     ("network error", Unknown, 25),
+    // Connect-RPC (Cursor) prints `ConnectError: [code]` for any failure: not a connection.
+    ("connecterror: [", Unknown, 50),
 ];
 
 /// Tie-break: when two categories weigh the same, the one the user can act on first wins.
