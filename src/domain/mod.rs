@@ -6,5 +6,8 @@
 pub mod bundle;
 pub mod diagnose;
 pub mod locale;
+pub mod probe;
 pub mod provider;
 pub mod redact;
+pub mod baseurl;
+pub mod keylint;

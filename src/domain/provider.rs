@@ -712,7 +712,27 @@ pub fn provider_for_host(host: &str) -> Option<Provider> {
         .iter()
         .find(|(suffix, _)| h == *suffix || h.ends_with(&format!(".{suffix}")))
         .map(|&(_, p)| p)
+        .or_else(|| {
+            GATEWAY_MARKS
+                .iter()
+                .any(|m| h.contains(m))
+                .then_some(Gateway)
+        })
 }
+
+/// Host name fragments of one-api / new-api / LiteLLM style relays.
+pub static GATEWAY_MARKS: &[&str] = &[
+    "one-api",
+    "oneapi",
+    "new-api",
+    "newapi",
+    "litellm",
+    "api2d",
+    "aiproxy",
+    "openai-proxy",
+    "relay",
+    "gateway",
+];
 
 /// The provider of a base URL, by its host.
 pub fn provider_for_url(url: &str) -> Option<Provider> {
