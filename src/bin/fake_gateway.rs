@@ -170,7 +170,9 @@ fn main() {
         Ok(l) => l,
         Err(e) => fail(&format!("cannot listen on 127.0.0.1:{port}: {e}")),
     };
-    let addr = listener.local_addr().expect("bound listener has an address");
+    let addr = listener
+        .local_addr()
+        .expect("bound listener has an address");
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)
@@ -439,7 +441,10 @@ fn respond(server: &Server, req: &Request, flags: &Flags) -> Response {
 fn preflight(req: &Request, cors: bool) -> Response {
     if !cors {
         // A server without CORS: the preflight gets no Access-Control-* headers, so it fails.
-        return Response::html(405, "<html><body>405 Method Not Allowed</body></html>".into());
+        return Response::html(
+            405,
+            "<html><body>405 Method Not Allowed</body></html>".into(),
+        );
     }
     let asked = req
         .header("access-control-request-headers")
@@ -536,7 +541,11 @@ fn api_response(server: &Server, req: &Request, flags: &Flags, api: &str) -> Res
     if flags.html {
         return html_404(&req.path);
     }
-    let prefix = if flags.gemini { "/v1beta/openai" } else { "/v1" };
+    let prefix = if flags.gemini {
+        "/v1beta/openai"
+    } else {
+        "/v1"
+    };
     let Some(endpoint) = api.strip_prefix(prefix) else {
         return html_404(&req.path);
     };

@@ -6,6 +6,7 @@
 pub mod bundle;
 pub mod diagnose;
 pub mod locale;
+pub mod probe;
 pub mod provider;
 pub mod redact;
 pub mod baseurl;
