@@ -257,3 +257,71 @@ fn provider_detection() {
         assert_eq!(provider_for_url(u), *p, "{u}");
     }
 }
+
+fn cli(args: &[&str], stdin: &str) -> Result<serde_json::Value, keydoctor::cli::CliError> {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    keydoctor::cli::run(&args, &mut stdin.as_bytes())
+        .map(|s| serde_json::from_str(&s).expect("JSON"))
+}
+
+#[test]
+fn cli_lint_key_reads_stdin_and_strips_one_newline() {
+    let key = "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";
+    let v = cli(&["lint-key"], &format!("{key}\n")).unwrap();
+    assert_eq!(v["findings"], serde_json::json!(["ok"]));
+    // A second newline, or a carriage return, is a real problem and is reported.
+    let v = cli(&["lint-key"], &format!("{key}\n\n")).unwrap();
+    assert_eq!(
+        v["findings"],
+        serde_json::json!(["leading_or_trailing_whitespace"])
+    );
+    let v = cli(&["lint-key"], &format!("{key}\r\n")).unwrap();
+    assert_eq!(
+        v["findings"],
+        serde_json::json!(["leading_or_trailing_whitespace"])
+    );
+    let v = cli(
+        &[
+            "lint-key",
+            "--header",
+            "Authorization",
+            "--base-url",
+            "https://api.groq.com/openai/v1",
+        ],
+        key,
+    )
+    .unwrap();
+    assert_eq!(v["findings"], serde_json::json!(["missing_bearer_prefix"]));
+    let v = cli(
+        &[
+            "lint-key",
+            "--header=x-api-key",
+            "--base-url=https://api.groq.com/openai/v1",
+        ],
+        key,
+    )
+    .unwrap();
+    assert_eq!(v["findings"], serde_json::json!(["wrong_header_name"]));
+}
+
+#[test]
+fn cli_lint_key_never_takes_the_key_as_argument() {
+    let e = cli(
+        &[
+            "lint-key",
+            "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",
+        ],
+        "",
+    )
+    .unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    // The error does not echo the key.
+    assert!(!e.to_string().contains("gsk_0e8U"));
+    assert_eq!(cli(&["lint-key"], "").unwrap_err().exit_code(), 2);
+    assert_eq!(
+        cli(&["lint-key", "--base-url"], "x")
+            .unwrap_err()
+            .exit_code(),
+        2
+    );
+}

@@ -120,3 +120,46 @@ fn har_cases_stay_valid_json() {
         );
     }
 }
+
+fn cli(args: &[&str], stdin: &str) -> Result<String, keydoctor::cli::CliError> {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    keydoctor::cli::run(&args, &mut stdin.as_bytes())
+}
+
+#[test]
+fn cli_redact_text_and_json() {
+    let input = "curl https://api.groq.com/openai/v1/chat/completions -H \"Authorization: Bearer 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\"\n";
+    let text = cli(&["redact"], input).unwrap();
+    assert!(text.contains("Bearer gsk_…KtJO"), "{text}");
+    assert!(!text.contains("l7DEzYhEvOh4"));
+    let json = cli(&["redact", "--json"], input).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v["text"].as_str().unwrap().contains("gsk_…KtJO"));
+    assert_eq!(v["redactions"][0]["rule"], "groq_api_key");
+    assert_eq!(v["redactions"][0]["placeholder"], "gsk_…KtJO");
+}
+
+#[test]
+fn cli_redact_keeps_prompts_on_request() {
+    let input = r#"{"model":"gpt-4o","messages":[{"role":"user","content":"hello there"}]}"#;
+    assert!(cli(&["redact"], input)
+        .unwrap()
+        .contains("[prompt: 11 chars]"));
+    assert!(cli(&["redact", "--keep-prompts"], input)
+        .unwrap()
+        .contains("hello there"));
+}
+
+#[test]
+fn cli_redact_bad_input_exit_2() {
+    let e = cli(&["redact", "/nonexistent/file.har"], "").unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(!e.to_string().contains('\n'));
+    let e = cli(&["redact", "a", "b"], "").unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    let e = cli(&["redact", "--bogus"], "").unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    let args = vec!["redact".to_string()];
+    let e = keydoctor::cli::run(&args, &mut &[0xffu8, 0xfe, 0x00][..]).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+}

@@ -5,6 +5,8 @@
 
 mod bundle;
 mod diagnose;
+mod lint_key;
+mod redact;
 
 use std::fmt;
 use std::io::Read;
@@ -66,6 +68,8 @@ pub fn run(args: &[String], stdin: &mut dyn Read) -> Result<String, CliError> {
         "-V" | "--version" => Ok(format!("keydoctor {}\n", env!("CARGO_PKG_VERSION"))),
         "diagnose" => diagnose::run(rest, stdin),
         "bundle" => bundle::run(rest, stdin),
+        "redact" => redact::run(rest, stdin),
+        "lint-key" => lint_key::run(rest, stdin),
         other => Err(CliError::usage(format!(
             "unknown command `{other}`; try `keydoctor --help`"
         ))),
