@@ -14,14 +14,15 @@ WASM := --target wasm32-unknown-unknown
 step = @printf '\n==> %s\n' "$(1)"
 
 .NOTPARALLEL:
-.PHONY: help setup serve serve-dev test fmt-check clippy test-native test-browser build e2e \
-	size bench-web screenshot cli clean
+.PHONY: help setup serve serve-dev test fmt-check tidy clippy test-native test-browser build e2e \
+	size bench bench-web screenshot cli clean
 
 help:
 	@echo "make serve      build (release) and serve the app at http://127.0.0.1:8080"
 	@echo "make serve-dev  the same with a debug build (faster rebuilds)"
-	@echo "make test       every check: fmt, clippy (host, wasm32), native, browser and"
+	@echo "make test       every check: fmt, tidy, clippy (host, wasm32), native, browser and"
 	@echo "                end-to-end tests, release build, size report"
+	@echo "make bench      diagnose a 100 kB paste natively"
 	@echo "make bench-web  diagnose a 100 kB paste in headless Chromium (release build)"
 	@echo "make cli        build the command line: target/release/keydoctor"
 
@@ -37,12 +38,16 @@ serve-dev: setup
 test:
 	@start=$$(date +%s); \
 	scripts/setup.sh; \
-	$(MAKE) --no-print-directory fmt-check clippy test-native test-browser build e2e size; \
+	$(MAKE) --no-print-directory fmt-check tidy clippy test-native test-browser build e2e size; \
 	echo; echo "make test: all green in $$(( $$(date +%s) - start )) s"
 
 fmt-check:
 	$(call step,cargo fmt --check)
 	cargo fmt --all -- --check
+
+tidy:
+	$(call step,tidy: invariants as absences in the source)
+	scripts/tidy.sh
 
 clippy:
 	$(call step,clippy for the host)
@@ -69,6 +74,10 @@ e2e:
 size:
 	$(call step,size of the widget)
 	scripts/size-report.sh dist
+
+bench: setup
+	$(call step,diagnose a 100 kB paste natively)
+	cargo run --release --no-default-features --example bench_diagnose
 
 bench-web: setup
 	$(call step,release build)
