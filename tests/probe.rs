@@ -316,7 +316,7 @@ fn url_table() {
         ),
     ];
     for (typed, https, outcome, base) in table {
-        let c = check_url(typed, *https);
+        let c = check_url(typed, *https, None);
         assert_eq!(c.result.outcome, *outcome, "{typed:?}");
         assert_eq!(c.result.verdict, outcome.verdict());
         assert_eq!(c.base.as_deref(), *base, "{typed:?}");
@@ -324,7 +324,7 @@ fn url_table() {
     // Every preset is a clean base URL.
     for p in PRESETS.iter().filter(|p| !p.base_url.is_empty()) {
         assert_eq!(
-            check_url(p.base_url, true).result.outcome,
+            check_url(p.base_url, true, None).result.outcome,
             Outcome::UrlOk,
             "{}",
             p.id

@@ -124,6 +124,7 @@ pub enum Outcome {
     UrlDoubledV1,
     UrlMissingV1,
     UrlQuery,
+    UrlProviderMismatch,
     // Reachability.
     Reachable,
     Unreachable,
@@ -160,8 +161,8 @@ impl Outcome {
         match self {
             UrlOk | Reachable | AuthRequired | OpenWithoutKey | Fast | KeyWorks => Verdict::Pass,
             UrlInsecureHttp | UrlWhitespace | UrlEndpointPath | UrlDoubledV1 | UrlMissingV1
-            | UrlQuery | NoBrowserCalls | RateLimited | ServerError | UnexpectedStatus | Slow
-            | Jittery | SomeLost => Verdict::Warn,
+            | UrlQuery | UrlProviderMismatch | NoBrowserCalls | RateLimited | ServerError
+            | UnexpectedStatus | Slow | Jittery | SomeLost => Verdict::Warn,
             UrlEmpty | UrlInvalid | UrlNoScheme | UrlBadScheme | UrlCredentials
             | UrlMixedContent | Unreachable | WrongBaseHtml | WrongBaseNotFound | VerySlow
             | MostLost | AllLost | ApiError | TimedOut => Verdict::Fail,
@@ -186,6 +187,7 @@ impl Outcome {
             UrlDoubledV1 => "url_doubled_v1",
             UrlMissingV1 => "url_missing_v1",
             UrlQuery => "url_query",
+            UrlProviderMismatch => "url_provider_mismatch",
             Reachable => "reachable",
             Unreachable => "unreachable",
             AuthRequired => "auth_required",

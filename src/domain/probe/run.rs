@@ -117,7 +117,7 @@ impl Run {
     /// `page_origin` is the page's own origin (for the CORS curl line and mixed content).
     pub fn new(base_url: &str, warm: u32, page_origin: &str, thresholds: Thresholds) -> Run {
         let page_is_https = page_origin.starts_with("https:");
-        let url = check_url(base_url, page_is_https);
+        let url = check_url(base_url, page_is_https, None);
         // Reach, read, warm samples, and one smoke test must fit the budget.
         let warm = warm.clamp(1, MAX_WARM.min(MAX_REQUESTS - 3));
         let stage = if url.base.is_some() {

@@ -2,11 +2,13 @@
 //! anything (scheme, host, credentials, mixed content, a pasted endpoint path, `/v1`), and the
 //! base the other checks use.
 //!
-//! This is the probe's own small check; the full base-URL lint of panel 2 can replace it.
+//! The gates that stop a run (no URL, no scheme, credentials, mixed content) are this check's;
+//! what is merely wrong with a URL comes from panel 2's base-URL lint ([`lint_base_url_for_key`]).
 
 use super::curl::reach_curl;
 use super::{models_url, CheckId, CheckResult, Outcome};
-use crate::domain::provider::{is_local_host, provider_for_url, url_host, Provider};
+use crate::domain::baseurl::lint_base_url_for_key;
+use crate::domain::provider::{is_local_host, url_host};
 
 /// Endpoint paths people paste as their base URL; the base is what comes before them.
 const ENDPOINT_SUFFIXES: &[&str] = &[
@@ -18,13 +20,17 @@ const ENDPOINT_SUFFIXES: &[&str] = &[
     "/models",
 ];
 
-/// The path a provider's OpenAI-style base URL must contain.
-const REQUIRED_PATH: &[(Provider, &str)] = &[
-    (Provider::OpenAi, "/v1"),
-    (Provider::Anthropic, "/v1"),
-    (Provider::Groq, "/openai/v1"),
-    (Provider::OpenRouter, "/api/v1"),
-    (Provider::Gemini, "/v1beta/openai"),
+/// The base-URL lint's finding ids, as this check's outcomes (`ok` adds nothing).
+const LINT_OUTCOMES: &[(&str, Outcome)] = &[
+    ("invalid_url", Outcome::UrlInvalid),
+    ("missing_scheme", Outcome::UrlNoScheme),
+    ("insecure_http", Outcome::UrlInsecureHttp),
+    ("missing_v1", Outcome::UrlMissingV1),
+    ("gemini_openai_compat", Outcome::UrlMissingV1),
+    ("doubled_v1", Outcome::UrlDoubledV1),
+    ("endpoint_path_as_base", Outcome::UrlEndpointPath),
+    ("query_or_fragment", Outcome::UrlQuery),
+    ("provider_mismatch", Outcome::UrlProviderMismatch),
 ];
 
 /// The URL check's result and the base URL the other checks use (`None` when nothing should be
@@ -36,8 +42,9 @@ pub struct UrlCheck {
 }
 
 /// Checks a typed base URL. `page_is_https` tells whether the page runs over HTTPS (a browser
-/// then blocks plain `http://` requests to anything but this machine).
-pub fn check_url(input: &str, page_is_https: bool) -> UrlCheck {
+/// then blocks plain `http://` requests to anything but this machine); with `key`, also whether
+/// it belongs to the URL's provider.
+pub fn check_url(input: &str, page_is_https: bool, key: Option<&str>) -> UrlCheck {
     let trimmed = input.trim();
     let mut findings: Vec<(Outcome, String)> = Vec::new();
     let stop = |outcome: Outcome, sentence: String| UrlCheck {
@@ -94,65 +101,42 @@ pub fn check_url(input: &str, page_is_https: bool) -> UrlCheck {
             "The URL has no valid host name after https://.".into(),
         );
     };
-    let local = is_local_host(&host);
-    if scheme == "http" && !local {
-        if page_is_https {
-            return stop(
-                Outcome::UrlMixedContent,
-                "This page runs over HTTPS, so the browser blocks plain http:// requests to another \
-                 machine. Use the https:// address of the API (or run the curl line)."
-                    .into(),
-            );
-        }
-        findings.push((
-            Outcome::UrlInsecureHttp,
-            "http:// sends your key in clear text over the network: use https://.".into(),
-        ));
+    if scheme == "http" && !is_local_host(&host) && page_is_https {
+        return stop(
+            Outcome::UrlMixedContent,
+            "This page runs over HTTPS, so the browser blocks plain http:// requests to another \
+             machine. Use the https:// address of the API (or run the curl line)."
+                .into(),
+        );
     }
-    // The base: no query or fragment, no trailing slash, no pasted endpoint path.
+    // The base the checks call: no query or fragment, no trailing slash, no pasted endpoint.
     let path_end = trimmed[scheme_end + 3..]
         .find(['?', '#'])
         .map(|i| i + scheme_end + 3)
         .unwrap_or(trimmed.len());
-    if path_end < trimmed.len() {
-        findings.push((
-            Outcome::UrlQuery,
-            "A base URL has no ?query or #fragment; it was cut off here.".into(),
-        ));
-    }
     let mut base = trimmed[..path_end].trim_end_matches('/').to_owned();
     let lower = base.to_ascii_lowercase();
     if let Some(suffix) = ENDPOINT_SUFFIXES.iter().find(|s| lower.ends_with(*s)) {
         base.truncate(base.len() - suffix.len());
-        findings.push((
-            Outcome::UrlEndpointPath,
-            format!(
-                "This is a full endpoint, not a base URL: clients add {suffix} themselves. The \
-                 base is {base}."
-            ),
-        ));
     }
-    let path = path_of(&base).to_ascii_lowercase();
-    if path.contains("/v1/v1") {
-        findings.push((
-            Outcome::UrlDoubledV1,
-            "The path has /v1 twice: most clients add /v1 only once, so remove one.".into(),
-        ));
-    } else if let Some(provider) = provider_for_url(&base) {
-        if let Some((_, need)) = REQUIRED_PATH
-            .iter()
-            .find(|(p, need)| *p == provider && !path.contains(need))
-        {
-            let origin = &base[..base.len() - path_of(&base).len()];
-            findings.push((
-                Outcome::UrlMissingV1,
-                format!(
-                    "{} expects the base URL to end with {need}: try {origin}{need}.",
-                    provider.name()
-                ),
-            ));
-        }
-    }
+    // What is wrong with it: the base-URL lint of panel 2, worded for this check.
+    findings.extend(
+        lint_base_url_for_key(trimmed, key)
+            .into_iter()
+            .filter_map(|f| {
+                let outcome = LINT_OUTCOMES.iter().find(|(id, _)| *id == f.id)?.1;
+                let fix = f.fix.replace('`', "");
+                let try_it = f
+                    .suggestion
+                    .map(|s| format!(" Try {s}."))
+                    .unwrap_or_default();
+                let detail = f.detail.map(|d| format!(" {d}")).unwrap_or_default();
+                Some((
+                    outcome,
+                    format!("{}{detail} {fix}{try_it}", f.sentence.replace('`', "")),
+                ))
+            }),
+    );
     let curl = reach_curl(&models_url(&base));
     let (outcome, sentence) = match findings.first() {
         None => (
@@ -176,15 +160,6 @@ pub fn check_url(input: &str, page_is_https: bool) -> UrlCheck {
     UrlCheck {
         result: CheckResult::new(CheckId::Url, outcome, sentence, curl),
         base: Some(base),
-    }
-}
-
-/// The path of a URL (from the first `/` after the authority; empty when none).
-fn path_of(url: &str) -> &str {
-    let after = url.find("://").map(|i| i + 3).unwrap_or(0);
-    match url[after..].find('/') {
-        Some(i) => &url[after + i..],
-        None => "",
     }
 }
 
