@@ -13,7 +13,8 @@
 
 use super::names::{classify, NameKind};
 use super::values::{
-    classes, is_masked, is_placeholder, is_reference, is_secret_value, looks_random,
+    classes, is_masked, is_password_value, is_placeholder, is_reference, is_repetitive,
+    is_secret_value, looks_random,
 };
 use crate::domain::provider::{is_jwt, match_shape, shape_may_start};
 
@@ -238,7 +239,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let body_str = &self.s[i + plen..i + m.len];
-        if is_placeholder(body_str) {
+        // Key bodies are random: only a repetitive body (`sk-xxxx…`) is a placeholder here.
+        if is_repetitive(body_str) {
             return None;
         }
         let (lo, up, dg) = classes(body_str);
@@ -569,8 +571,12 @@ impl<'a> Scanner<'a> {
     fn named_value(&mut self, name: &str, kind: NameKind, v: Val) {
         let (a, e) = self.trimmed(v.start, v.end);
         let val = &self.s[a..e];
-        let min = if kind == NameKind::Password { 4 } else { 8 };
-        if !is_secret_value(val, min) {
+        let ok = if kind == NameKind::Password {
+            is_password_value(val, 4)
+        } else {
+            is_secret_value(val, 8)
+        };
+        if !ok {
             return;
         }
         let lname = name.to_ascii_lowercase();

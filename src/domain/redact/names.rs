@@ -237,6 +237,16 @@ pub fn classify(name: &str) -> NameKind {
     }
     let ws = &wbuf[..n];
     let last = ws[n - 1];
+    // Session identifiers are credentials: `session_id`, `PHPSESSID`, `JSESSIONID`.
+    let session = lower.windows(4).any(|w| w == b"sess");
+    let last_lower = last.to_ascii_lowercase();
+    if session
+        && (is_any(last, &["id", "ids", "sid", "key", "token", "cookie"])
+            || last_lower.ends_with("sessid")
+            || last_lower.ends_with("sessionid"))
+    {
+        return NameKind::Secret;
+    }
     if is_any(last, HARMLESS_LAST) {
         return NameKind::Other;
     }
@@ -295,6 +305,9 @@ mod tests {
             "apikey",
             "GITHUB_PERSONAL_ACCESS_TOKEN",
             "sessionid",
+            "session_id",
+            "PHPSESSID",
+            "JSESSIONID",
             "secret",
             "TOKEN",
         ] {

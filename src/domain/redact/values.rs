@@ -1,34 +1,27 @@
 //! Small predicates over candidate values: what only looks like a secret (placeholders,
 //! references to variables, masked copies, dummy values, identifiers) and what looks random.
 
-/// Lowercase substrings that mark a documentation placeholder rather than a real value.
-const PLACEHOLDER_MARKS: &[&str] = &[
-    "your_",
-    "your-",
-    "yourapi",
-    "your api",
+/// Words (lowercase, whole words between non-alphanumerics) that mark a documentation
+/// placeholder. Whole words only, so a random key that happens to contain `dummy` or `your`
+/// in the middle of its characters is still a key.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "your",
+    "yours",
     "yourkey",
-    "your key",
-    "your_key",
+    "yourapikey",
+    "yourtoken",
     "placeholder",
-    "xxxxx",
     "changeme",
-    "change_me",
-    "change-me",
-    "replace_me",
-    "replace-me",
     "replaceme",
-    "insert_",
-    "insert-",
+    "replace",
+    "insert",
     "redacted",
     "dummy",
     "example",
-    "not-secret",
-    "not_secret",
+    "here",
+    "todo",
+    "fixme",
     "notsecret",
-    "<",
-    ">",
-    "{{",
 ];
 
 /// Values that are well known not to be secrets (local servers, SDK defaults).
@@ -67,27 +60,36 @@ const DUMMY_VALUES: &[&str] = &[
     "basic",
 ];
 
-/// Whether the value is a documentation placeholder (`YOUR_API_KEY`, `<api-key>`, `sk-xxxx…`).
+/// Whether the value is a documentation placeholder (`YOUR_API_KEY`, `<api-key>`,
+/// `sk-xxxx…`, `your-groq-api-key-here`, `public-anon-key-placeholder`).
 pub fn is_placeholder(v: &str) -> bool {
     if v.is_empty() {
         return true;
     }
-    let lower = v.to_ascii_lowercase();
-    if PLACEHOLDER_MARKS.iter().any(|m| lower.contains(m)) {
+    if v.contains('<') || v.contains('>') || v.contains("{{") {
         return true;
     }
-    if lower.ends_with("-here") || lower.ends_with("_here") || lower.starts_with("your") {
+    if is_repetitive(v) {
         return true;
     }
-    // A body that repeats one character (sk-xxxxxxxx, 00000000, ********).
-    let body = v.rsplit(['-', '_']).next().unwrap_or(v);
-    let mut chars = body.chars();
-    if let Some(first) = chars.next() {
-        if body.len() >= 6 && chars.all(|c| c == first) {
-            return true;
+    v.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        PLACEHOLDER_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p))
+            || (w.len() >= 4 && w.bytes().all(|c| c == b'x' || c == b'X'))
+    })
+}
+
+/// Whether one character makes up at least 40% of the value's alphanumerics
+/// (`sk-xxxxxxxx`, `00000000`, `sk-proj-XXXXXXXX...`).
+pub fn is_repetitive(v: &str) -> bool {
+    let mut counts = [0usize; 128];
+    let mut n = 0;
+    for c in v.bytes() {
+        if c.is_ascii_alphanumeric() {
+            counts[c as usize] += 1;
+            n += 1;
         }
     }
-    false
+    n >= 6 && counts.iter().max().copied().unwrap_or(0) * 10 >= n * 4
 }
 
 /// Whether the value is a masked display copy (`sk-...abcd`, `sk-proj-****Wx9Q`, `…3xQa`).
@@ -192,14 +194,19 @@ pub fn classes(v: &str) -> (bool, bool, bool) {
 }
 
 /// Whether a context-free token looks like random key material: long, no spaces, mixes
-/// character classes, enough letters (so it is not a timestamp or a version).
+/// character classes, several distinct characters, and is not a dotted number (a version,
+/// a timestamp, an analytics id like `GA1.1.123456789.1714554000`).
 pub fn looks_random(v: &str, min_len: usize) -> bool {
     let b = v.as_bytes();
     if b.len() < min_len || b.iter().any(|c| c.is_ascii_whitespace()) {
         return false;
     }
     let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    if letters * 4 < b.len() {
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    if letters < 2 {
+        return false;
+    }
+    if b.contains(&b'.') && digits * 10 >= b.len() * 6 {
         return false;
     }
     let (lo, up, dg) = classes(v);
@@ -229,6 +236,18 @@ pub fn is_secret_value(v: &str, min: usize) -> bool {
         && !is_dummy(t)
         && !is_identifier(t)
         && !is_numberish(t)
+        && !t.contains("://")
+}
+
+/// Like [`is_secret_value`] for passwords: digits-only values count.
+pub fn is_password_value(v: &str, min: usize) -> bool {
+    let t = v.trim();
+    t.chars().count() >= min
+        && !is_placeholder(t)
+        && !is_masked(t)
+        && !is_reference(t)
+        && !is_dummy(t)
+        && !is_identifier(t)
         && !t.contains("://")
 }
 
