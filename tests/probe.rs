@@ -33,10 +33,21 @@ fn close(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-9)
 }
 
+/// Warm samples, then the expected min, median, p90, max, jitter and losses.
+type StatsRow = (&'static [Option<f64>], f64, f64, f64, f64, f64, u32);
+
+/// An answer, whether the server was reachable, and the expected outcome, verdict, category.
+type SmokeRow = (
+    Observation,
+    Option<bool>,
+    Outcome,
+    Verdict,
+    Option<Category>,
+);
+
 #[test]
 fn statistics_table() {
-    // (warm samples, min, median, p90, max, jitter, lost)
-    let table: &[(&[Option<f64>], f64, f64, f64, f64, f64, u32)] = &[
+    let table: &[StatsRow] = &[
         (&[Some(10.0)], 10.0, 10.0, 10.0, 10.0, 0.0, 0),
         (&[Some(10.0), Some(20.0)], 10.0, 15.0, 19.0, 20.0, 10.0, 0),
         (
@@ -663,13 +674,7 @@ fn smoke_verdict_table() {
         ..Default::default()
     });
     // (answer, reachable, outcome, verdict, category)
-    let table: Vec<(
-        Observation,
-        Option<bool>,
-        Outcome,
-        Verdict,
-        Option<Category>,
-    )> = vec![
+    let table: Vec<SmokeRow> = vec![
         (
             json(200, r#"{"data":[]}"#),
             Some(true),

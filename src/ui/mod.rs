@@ -4,7 +4,9 @@
 //! One module per panel (`diagnose` now; `sanitize`, `connection` and `bundle` to come), and
 //! [`App`], the shell that shows them as tabs.
 
+mod connection;
 mod diagnose;
+mod shared;
 mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -21,7 +23,9 @@ use leptos::prelude::*;
 use crate::domain::diagnose::CatalogEntry;
 use crate::domain::locale::Locale;
 
+pub use connection::ConnectionPanel;
 pub use diagnose::DiagnosePanel;
+pub use shared::Session;
 
 /// Settings of one widget instance, provided once by [`App`] and read with [`WidgetConfig::expect`].
 #[derive(Clone, Debug, Default)]
@@ -47,16 +51,18 @@ impl WidgetConfig {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
     Diagnose,
+    Connection,
 }
 
 impl Panel {
     /// Every panel that is shown, in tab order.
-    pub const ALL: [Panel; 1] = [Panel::Diagnose];
+    pub const ALL: [Panel; 2] = [Panel::Diagnose, Panel::Connection];
 
     /// A stable id, used in element ids.
     pub fn id(self) -> &'static str {
         match self {
             Panel::Diagnose => "diagnose",
+            Panel::Connection => "connection",
         }
     }
 
@@ -64,6 +70,7 @@ impl Panel {
     pub fn label(self) -> &'static str {
         match self {
             Panel::Diagnose => "Diagnose an error",
+            Panel::Connection => "Check the connection",
         }
     }
 }
@@ -72,6 +79,7 @@ impl Panel {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(WidgetConfig::default());
+    provide_context(Session::new());
     let active = RwSignal::new(Panel::Diagnose);
 
     let tabs = Panel::ALL
@@ -123,6 +131,20 @@ pub fn App() -> impl IntoView {
                                 <DiagnosePanel />
                             </section>
                         }
+                            .into_any()
+                    }
+                    Panel::Connection => {
+                        view! {
+                            <section
+                                class="kd-panel"
+                                role="tabpanel"
+                                id="kd-panel-connection"
+                                aria-labelledby="kd-tab-connection"
+                            >
+                                <ConnectionPanel />
+                            </section>
+                        }
+                            .into_any()
                     }
                 }}
             </main>

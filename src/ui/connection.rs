@@ -1,0 +1,826 @@
+//! Panel 3, "Check the connection": a base URL (with presets), an optional key and model, and
+//! the checks of `domain::probe` run one at a time with live progress, a Cancel button, a
+//! verdict and a curl line per check, a latency chart drawn as inline SVG, and the smoke test
+//! with the key, sent only after an explicit consent click.
+//!
+//! The panel only wires things: [`Run`] decides what to request and what it means, the browser
+//! layer (`browser::probe`) makes the requests. Every server-provided string is rendered as
+//! text. The key is kept in [`Session`] (memory only) and sent only by the smoke test.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser;
+use super::shared::Session;
+use super::WidgetConfig;
+use crate::domain::probe::{
+    answer_text, check_url, fmt_ms, smoke_request, smoke_result, ApiStyle, CheckId, CheckResult,
+    Report, Run, RunState, Sample, SmokeKind, Thresholds, Verdict, DEFAULT_WARM, MAX_WARM, PRESETS,
+};
+
+#[cfg(target_arch = "wasm32")]
+use crate::browser::probe;
+
+/// Native stand-ins for `browser::probe` (clippy and `cargo test` build the panel natively;
+/// it only runs in a browser). Same signatures.
+#[cfg(not(target_arch = "wasm32"))]
+mod probe {
+    use crate::domain::probe::{Observation, RequestSpec};
+
+    /// Stand-in: cancels nothing.
+    #[derive(Clone, Debug, Default)]
+    pub struct Canceller;
+
+    impl Canceller {
+        pub fn new() -> Canceller {
+            Canceller
+        }
+        pub fn cancel(&self) {}
+        pub fn is_cancelled(&self) -> bool {
+            false
+        }
+    }
+
+    /// Stand-in: no origin.
+    pub fn page_origin() -> String {
+        String::new()
+    }
+
+    /// Stand-in: nothing is sent.
+    pub async fn send(_req: &RequestSpec, _c: &Canceller) -> Observation {
+        Observation::Cancelled
+    }
+}
+
+/// `ms` with one decimal and no unit, for `data-` attributes.
+fn tenths(ms: Option<f64>) -> String {
+    ms.map(|m| fmt_ms(m).trim_end_matches(" ms").to_owned())
+        .unwrap_or_default()
+}
+
+/// The panel's overall state for `data-state`: the latest action wins.
+fn panel_state(probe: RunState, smoke: RunState) -> RunState {
+    if probe == RunState::Running || smoke == RunState::Running {
+        RunState::Running
+    } else if smoke != RunState::Idle {
+        smoke
+    } else {
+        probe
+    }
+}
+
+/// The Check-the-connection panel. Reads [`WidgetConfig`] and [`Session`] from context.
+#[component]
+pub fn ConnectionPanel() -> impl IntoView {
+    let config = WidgetConfig::expect();
+    let session = Session::expect();
+    let warm = RwSignal::new(DEFAULT_WARM);
+    let smoke_kind = RwSignal::new(SmokeKind::Models);
+    // The base URL the user consented to send their key to; consent lapses when it changes.
+    let consented_for = RwSignal::new(None::<String>);
+    // The smoke test's own state (the checks' state is in the report).
+    let smoke_state = RwSignal::new(if session.smoke.with_untracked(Option::is_some) {
+        RunState::Done
+    } else {
+        RunState::Idle
+    });
+    // Whichever ran last decides `data-state`: a finished smoke test after a check, or a check.
+    let smoke_is_latest = RwSignal::new(session.smoke.with_untracked(Option::is_some));
+    let canceller = StoredValue::new(None::<probe::Canceller>);
+    on_cleanup(move || {
+        if let Some(c) = canceller.try_get_value().flatten() {
+            c.cancel();
+        }
+    });
+
+    let state = Memo::new(move |_| {
+        let probe_state = session.probe.with(|r| r.state);
+        let smoke = smoke_state.get();
+        if smoke_is_latest.get() {
+            panel_state(probe_state, smoke)
+        } else {
+            panel_state(probe_state, RunState::Idle)
+        }
+    });
+    let running = move || state.get() == RunState::Running;
+
+    let start = move || {
+        if running() {
+            return;
+        }
+        let c = probe::Canceller::new();
+        canceller.set_value(Some(c.clone()));
+        smoke_is_latest.set(false);
+        let base = session.base_url.get_untracked();
+        let n = warm.get_untracked();
+        spawn_local(async move {
+            let mut run = Run::new(&base, n, &probe::page_origin(), Thresholds::DEFAULT);
+            session.probe.set(run.report());
+            while let Some(step) = run.next_step() {
+                let obs = probe::send(&step.request, &c).await;
+                run.record(obs);
+                if c.is_cancelled() {
+                    run.cancel();
+                }
+                session.probe.set(run.report());
+            }
+            session.probe.set(run.report());
+        });
+    };
+
+    let cancel = move || {
+        if let Some(c) = canceller.get_value() {
+            c.cancel();
+        }
+    };
+
+    let smoke = move || {
+        if running() {
+            return;
+        }
+        let typed = session.base_url.get_untracked();
+        let key = session.key.get_untracked();
+        let style = session.api_style.get_untracked();
+        let kind = smoke_kind.get_untracked();
+        let Some(base) = check_url(&typed, probe::page_origin().starts_with("https:"), None).base
+        else {
+            return;
+        };
+        if key.trim().is_empty() || consented_for.get_untracked().as_deref() != Some(&typed) {
+            return;
+        }
+        let model = {
+            let m = session.model.get_untracked();
+            if m.trim().is_empty() {
+                default_model(&typed, style).to_owned()
+            } else {
+                m
+            }
+        };
+        let c = probe::Canceller::new();
+        canceller.set_value(Some(c.clone()));
+        smoke_is_latest.set(true);
+        smoke_state.set(RunState::Running);
+        let catalog = config.catalog.clone();
+        let locale = config.locale;
+        spawn_local(async move {
+            let req = smoke_request(&base, style, kind, &key, &model);
+            let obs = probe::send(&req, &c).await;
+            drop(req);
+            let reachable = session.probe.with_untracked(|r| {
+                r.check(CheckId::Reach)
+                    .filter(|c| c.verdict != Verdict::Skip)
+                    .map(|c| c.verdict == Verdict::Pass)
+            });
+            let result = smoke_result(
+                &obs, reachable, &base, style, kind, &model, &key, &catalog, locale,
+            );
+            session.smoke_answer.set(answer_text(&obs, &key));
+            session.smoke.set(Some(result));
+            smoke_state.set(if c.is_cancelled() {
+                RunState::Cancelled
+            } else {
+                RunState::Done
+            });
+        });
+    };
+
+    let has_key = move || session.key.with(|k| !k.trim().is_empty());
+    let consent_given = move || {
+        let base = session.base_url.get();
+        consented_for.with(|c| c.as_deref() == Some(base.as_str()))
+    };
+
+    view! {
+        <div class="kd-connection">
+            <form class="kd-probe-form" on:submit=move |ev| {
+                ev.prevent_default();
+                start();
+            }>
+                <ProbeInputs session=session warm=warm />
+                <div class="kd-row">
+                    <button
+                        type="submit"
+                        class="kd-button"
+                        data-testid="probe-start"
+                        disabled=running
+                    >
+                        "Check the connection"
+                    </button>
+                    <button
+                        type="button"
+                        class="kd-button kd-button-quiet"
+                        data-testid="probe-cancel"
+                        disabled=move || !running()
+                        on:click=move |_| cancel()
+                    >
+                        "Cancel"
+                    </button>
+                </div>
+            </form>
+            <section
+                class="kd-probe-results"
+                data-testid="probe-results"
+                data-state=move || state.get().id()
+                aria-busy=move || if running() { "true" } else { "false" }
+                aria-labelledby="kd-probe-heading"
+            >
+                <h2 class="kd-h3" id="kd-probe-heading">
+                    "Results"
+                </h2>
+                <ProgressView report=session.probe />
+                {move || {
+                    session.probe.with(|r| r.state == RunState::Idle).then(|| {
+                        view! {
+                            <p class="kd-empty">
+                                "Pick a preset or type a base URL, then check it. The checks "
+                                "send requests from this page to that URL only, without your "
+                                "key; the smoke test below sends your key, and only when you ask."
+                            </p>
+                        }
+                    })
+                }}
+                <ol class="kd-checks">
+                    {move || {
+                        session
+                            .probe
+                            .with(|r| r.checks.clone())
+                            .into_iter()
+                            .map(|c| view! { <CheckView result=c /> })
+                            .collect_view()
+                    }}
+                    {move || session.smoke.get().map(|c| view! { <CheckView result=c /> })}
+                </ol>
+                <LatencyView report=session.probe />
+            </section>
+            <section class="kd-smoke" aria-labelledby="kd-smoke-heading">
+                <h2 class="kd-h3" id="kd-smoke-heading">
+                    "Smoke test with your key"
+                </h2>
+                <p class="kd-hint">
+                    "Sends one request with your key to the base URL above, with the provider's "
+                    "own headers, exactly like the curl line it shows. Your key goes to that URL "
+                    "and nowhere else, and is not stored."
+                </p>
+                <div class="kd-row" role="radiogroup" aria-label="Which request">
+                    <label class="kd-radio">
+                        <input
+                            type="radio"
+                            name="kd-smoke-kind"
+                            data-testid="smoke-kind-models"
+                            prop:checked=move || smoke_kind.get() == SmokeKind::Models
+                            on:change=move |_| smoke_kind.set(SmokeKind::Models)
+                        />
+                        " GET /models (free)"
+                    </label>
+                    <label class="kd-radio">
+                        <input
+                            type="radio"
+                            name="kd-smoke-kind"
+                            data-testid="smoke-kind-chat"
+                            prop:checked=move || smoke_kind.get() == SmokeKind::Chat
+                            on:change=move |_| smoke_kind.set(SmokeKind::Chat)
+                        />
+                        " Chat completion of \"ping\", max_tokens 1"
+                    </label>
+                </div>
+                <label class="kd-consent">
+                    <input
+                        type="checkbox"
+                        data-testid="smoke-consent"
+                        prop:checked=consent_given
+                        on:change=move |ev| {
+                            consented_for
+                                .set(
+                                    event_target_checked(&ev)
+                                        .then(|| session.base_url.get_untracked()),
+                                )
+                        }
+                    />
+                    " I agree to send my key to "
+                    <span class="kd-code">{move || session.base_url.get()}</span>
+                    " for this test."
+                </label>
+                <div class="kd-row">
+                    <button
+                        type="button"
+                        class="kd-button"
+                        data-testid="smoke-start"
+                        disabled=move || running() || !consent_given() || !has_key()
+                        on:click=move |_| smoke()
+                    >
+                        "Send the test request"
+                    </button>
+                    <span class="kd-hint">
+                        {move || {
+                            if !has_key() {
+                                "Enter your key above first."
+                            } else if !consent_given() {
+                                "Tick the box to allow it."
+                            } else {
+                                ""
+                            }
+                        }}
+                    </span>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// The preset of a typed base URL, for the chat test's default model.
+fn default_model(base: &str, style: ApiStyle) -> &'static str {
+    PRESETS
+        .iter()
+        .find(|p| !p.base_url.is_empty() && base.trim().starts_with(p.base_url))
+        .or_else(|| {
+            PRESETS
+                .iter()
+                .find(|p| p.style == style && !p.model.is_empty())
+        })
+        .map_or("", |p| p.model)
+}
+
+/// The inputs: preset, base URL, key style, key, model and the number of warm requests.
+#[component]
+fn ProbeInputs(
+    /// Where the base URL, key and model live.
+    session: Session,
+    /// Warm latency requests to make (1 to 50).
+    warm: RwSignal<u32>,
+) -> impl IntoView {
+    let preset_options = PRESETS
+        .iter()
+        .map(|p| view! { <option value=p.id>{p.label}</option> })
+        .collect_view();
+    let style_options = ApiStyle::ALL
+        .into_iter()
+        .map(|s| view! { <option value=s.id()>{s.label()}</option> })
+        .collect_view();
+    let base_input = NodeRef::<leptos::html::Input>::new();
+    let preset_value = move || {
+        session.base_url.with(|b| {
+            let b = b.trim().trim_end_matches('/');
+            PRESETS
+                .iter()
+                .find(|p| !p.base_url.is_empty() && p.base_url == b)
+                .map_or("custom", |p| p.id)
+        })
+    };
+    let pick = move |id: String| {
+        let Some(p) = PRESETS.iter().find(|p| p.id == id) else {
+            return;
+        };
+        if p.base_url.is_empty() {
+            session.base_url.set(String::new());
+            if let Some(el) = base_input.get_untracked() {
+                let _ = el.focus();
+            }
+        } else {
+            session.base_url.set(p.base_url.to_owned());
+        }
+        session.api_style.set(p.style);
+    };
+    let model_placeholder = move || {
+        let m = default_model(&session.base_url.get(), session.api_style.get());
+        if m.is_empty() {
+            "model id (for the chat test)".to_owned()
+        } else {
+            format!("default: {m}")
+        }
+    };
+    view! {
+        <div class="kd-probe-grid">
+            <label class="kd-label" for="kd-preset">
+                "Provider"
+            </label>
+            <select
+                id="kd-preset"
+                class="kd-select"
+                data-testid="base-url-preset"
+                prop:value=preset_value
+                on:change=move |ev| pick(event_target_value(&ev))
+            >
+                {preset_options}
+            </select>
+            <label class="kd-label" for="kd-base-url">
+                "API base URL"
+            </label>
+            <input
+                id="kd-base-url"
+                class="kd-input"
+                type="url"
+                data-testid="base-url-input"
+                node_ref=base_input
+                spellcheck="false"
+                autocomplete="off"
+                autocapitalize="off"
+                placeholder="https://api.openai.com/v1"
+                prop:value=move || session.base_url.get()
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    session.api_style.set(ApiStyle::for_url(&text));
+                    session.base_url.set(text);
+                }
+            />
+            <label class="kd-label" for="kd-api-style">
+                "Key header"
+            </label>
+            <select
+                id="kd-api-style"
+                class="kd-select"
+                data-testid="probe-style"
+                prop:value=move || session.api_style.get().id()
+                on:change=move |ev| {
+                    if let Some(s) = ApiStyle::from_id(&event_target_value(&ev)) {
+                        session.api_style.set(s);
+                    }
+                }
+            >
+                {style_options}
+            </select>
+            <label class="kd-label" for="kd-probe-key">
+                "API key (optional, smoke test only)"
+            </label>
+            <input
+                id="kd-probe-key"
+                class="kd-input"
+                type="password"
+                data-testid="probe-key-input"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="kept in this page's memory only"
+                prop:value=move || session.key.get()
+                on:input=move |ev| session.key.set(event_target_value(&ev))
+            />
+            <label class="kd-label" for="kd-probe-model">
+                "Model (optional)"
+            </label>
+            <input
+                id="kd-probe-model"
+                class="kd-input"
+                type="text"
+                data-testid="probe-model-input"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=model_placeholder
+                prop:value=move || session.model.get()
+                on:input=move |ev| session.model.set(event_target_value(&ev))
+            />
+            <label class="kd-label" for="kd-probe-warm">
+                "Warm requests"
+            </label>
+            <input
+                id="kd-probe-warm"
+                class="kd-input kd-input-short"
+                type="number"
+                min="1"
+                max=MAX_WARM.to_string()
+                data-testid="probe-warm-input"
+                prop:value=move || warm.get().to_string()
+                on:change=move |ev| {
+                    let n = event_target_value(&ev).trim().parse::<u32>().unwrap_or(DEFAULT_WARM);
+                    warm.set(n.clamp(1, MAX_WARM));
+                }
+            />
+        </div>
+    }
+}
+
+/// The progress bar and what the run is doing, announced politely.
+#[component]
+fn ProgressView(
+    /// The run to follow.
+    report: RwSignal<Report>,
+) -> impl IntoView {
+    let shown = move || report.with(|r| r.state != RunState::Idle);
+    view! {
+        <div class="kd-progress" data-testid="probe-progress" hidden=move || !shown()>
+            <progress
+                max=move || report.with(|r| r.progress.total.max(1).to_string())
+                value=move || report.with(|r| r.progress.done.to_string())
+            ></progress>
+            <span role="status" aria-live="polite">
+                {move || report.with(|r| r.progress.label.clone())}
+            </span>
+        </div>
+    }
+}
+
+/// One check's verdict, sentence, note and curl line.
+#[component]
+fn CheckView(
+    /// The finished check.
+    result: CheckResult,
+) -> impl IntoView {
+    let copy = Action::new_local(|text: &String| {
+        let text = text.clone();
+        async move { browser::copy_text(&text).await }
+    });
+    let curl = result.curl.clone();
+    let category = result
+        .diagnosis
+        .as_ref()
+        .map(|d| d.category.id())
+        .unwrap_or_default();
+    let diagnosis = result.diagnosis.clone().map(|d| {
+        let steps = d
+            .steps
+            .iter()
+            .map(|s| view! { <li>{s.clone()}</li> })
+            .collect_view();
+        view! {
+            <div class="kd-smoke-diagnosis" data-testid="smoke-diagnosis">
+                <p>
+                    <span class="kd-badge">{d.category.id()}</span>
+                    " "
+                    <span class="kd-title">{d.title.clone()}</span>
+                </p>
+                <p class="kd-meaning">{d.meaning.clone()}</p>
+                <ol class="kd-steps">{steps}</ol>
+                <p class="kd-hint">
+                    "The Diagnose tab can read the whole answer: the smoke test hands it over."
+                </p>
+            </div>
+        }
+    });
+    let note = result
+        .note
+        .clone()
+        .map(|n| view! { <p class="kd-note" data-testid="timing-note">{n}</p> });
+    let curl_view = (!curl.is_empty()).then(|| {
+        let text = curl.clone();
+        view! {
+            <div class="kd-curl-row">
+                <pre class="kd-curl" data-testid="check-curl"><code>{curl.clone()}</code></pre>
+                <button
+                    type="button"
+                    class="kd-button kd-button-quiet kd-curl-copy"
+                    on:click=move |_| {
+                        copy.dispatch_local(text.clone());
+                    }
+                >
+                    {move || match copy.value().get() {
+                        Some(true) => "Copied",
+                        Some(false) => "Select and copy",
+                        None => "Copy",
+                    }}
+                </button>
+            </div>
+        }
+    });
+    let verdict_word = match result.verdict {
+        Verdict::Pass => "pass",
+        Verdict::Warn => "warn",
+        Verdict::Fail => "fail",
+        Verdict::Skip => "skipped",
+    };
+    view! {
+        <li
+            class="kd-check-item"
+            data-testid="probe-check"
+            data-check=result.check.id()
+            data-verdict=result.verdict.id()
+            data-outcome=result.outcome.id()
+            data-status=result.http_status.map(|s| s.to_string()).unwrap_or_default()
+            data-category=category
+        >
+            <p class="kd-check-head">
+                <span class=format!("kd-verdict-badge kd-v-{}", result.verdict.id())>
+                    {verdict_word}
+                </span>
+                " "
+                <span class="kd-check-title">{result.check.title()}</span>
+            </p>
+            <p class="kd-check-sentence" data-testid="check-sentence">
+                {result.sentence.clone()}
+            </p>
+            {note}
+            {diagnosis}
+            {curl_view}
+        </li>
+    }
+}
+
+/// Geometry of one bar of the latency chart, in SVG user units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Bar {
+    x: u32,
+    y: u32,
+    width: u32,
+    height: u32,
+    class: &'static str,
+    label: String,
+}
+
+const CHART_W: u32 = 600;
+const CHART_H: u32 = 160;
+const CHART_TOP: u32 = 16;
+
+/// Bars for the samples (cold first, lost ones drawn full height in the "lost" style), scaled
+/// to the slowest answered sample; and the median's height.
+fn chart_bars(samples: &[Sample], median: Option<f64>) -> (Vec<Bar>, Option<u32>, f64) {
+    let max = samples
+        .iter()
+        .filter_map(|s| s.ms)
+        .filter(|m| m.is_finite())
+        .fold(1.0_f64, f64::max);
+    let plot = CHART_H - CHART_TOP;
+    let slot = CHART_W / (samples.len().max(10) as u32);
+    let width = (slot * 3 / 4).max(2);
+    let y_of = |ms: f64| -> u32 {
+        let h = ((ms / max) * f64::from(plot))
+            .round()
+            .clamp(1.0, f64::from(plot)) as u32;
+        CHART_H - h
+    };
+    let bars = samples
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let x = i as u32 * slot + (slot - width) / 2;
+            let (y, class, label) = match s.ms {
+                Some(ms) if ms.is_finite() => (
+                    y_of(ms),
+                    if s.cold { "kd-bar-cold" } else { "kd-bar" },
+                    format!(
+                        "{} {}: {}",
+                        if s.cold { "cold" } else { "warm" },
+                        s.index,
+                        fmt_ms(ms)
+                    ),
+                ),
+                _ => (
+                    CHART_TOP,
+                    "kd-bar-lost",
+                    format!("request {}: lost", s.index),
+                ),
+            };
+            Bar {
+                x,
+                y,
+                width,
+                height: CHART_H - y,
+                class,
+                label,
+            }
+        })
+        .collect();
+    (bars, median.map(y_of), max)
+}
+
+/// The latency figures and chart, once there are samples.
+#[component]
+fn LatencyView(
+    /// The run whose samples to draw.
+    report: RwSignal<Report>,
+) -> impl IntoView {
+    move || {
+        report.with(|r| {
+            if r.samples.is_empty() {
+                return None;
+            }
+            let s = r.stats.clone();
+            let (bars, median_y, max) = chart_bars(&r.samples, s.median_ms);
+            let bars = bars
+                .into_iter()
+                .map(|b| {
+                    view! {
+                        <rect
+                            class=b.class
+                            x=b.x.to_string()
+                            y=b.y.to_string()
+                            width=b.width.to_string()
+                            height=b.height.to_string()
+                        >
+                            <title>{b.label}</title>
+                        </rect>
+                    }
+                })
+                .collect_view();
+            let median_line = median_y.map(|y| {
+                view! {
+                    <line
+                        class="kd-median"
+                        x1="0"
+                        x2=CHART_W.to_string()
+                        y1=y.to_string()
+                        y2=y.to_string()
+                    ></line>
+                }
+            });
+            let fig = |v: Option<f64>| v.map(fmt_ms).unwrap_or_else(|| "–".to_owned());
+            let summary = format!(
+                "Latency of {} requests: cold {}, warm median {}, slowest {}.",
+                r.samples.len(),
+                fig(s.cold_ms),
+                fig(s.median_ms),
+                fmt_ms(max)
+            );
+            Some(view! {
+                <div class="kd-latency">
+                    <dl
+                        class="kd-latency-stats"
+                        data-testid="latency-stats"
+                        data-cold-ms=tenths(s.cold_ms)
+                        data-median-ms=tenths(s.median_ms)
+                        data-p90-ms=tenths(s.p90_ms)
+                        data-min-ms=tenths(s.min_ms)
+                        data-max-ms=tenths(s.max_ms)
+                        data-jitter-ms=tenths(s.jitter_ms)
+                        data-lost=s.warm_lost.to_string()
+                        data-warm=s.warm_sent.to_string()
+                    >
+                        <div>
+                            <dt>"cold"</dt>
+                            <dd>{fig(s.cold_ms)}</dd>
+                        </div>
+                        <div>
+                            <dt>"min"</dt>
+                            <dd>{fig(s.min_ms)}</dd>
+                        </div>
+                        <div>
+                            <dt>"median"</dt>
+                            <dd>{fig(s.median_ms)}</dd>
+                        </div>
+                        <div>
+                            <dt>"p90"</dt>
+                            <dd>{fig(s.p90_ms)}</dd>
+                        </div>
+                        <div>
+                            <dt>"max"</dt>
+                            <dd>{fig(s.max_ms)}</dd>
+                        </div>
+                        <div>
+                            <dt>"jitter"</dt>
+                            <dd>{fig(s.jitter_ms)}</dd>
+                        </div>
+                        <div>
+                            <dt>"lost"</dt>
+                            <dd>{format!("{} of {}", s.warm_lost, s.warm_sent)}</dd>
+                        </div>
+                    </dl>
+                    <svg
+                        class="kd-chart"
+                        data-testid="latency-chart"
+                        viewBox=format!("0 0 {CHART_W} {CHART_H}")
+                        role="img"
+                        aria-label=summary
+                    >
+                        {bars}
+                        {median_line}
+                    </svg>
+                    <p class="kd-chart-legend">
+                        <span class="kd-key kd-key-cold"></span>
+                        " cold (first request, new connection)  "
+                        <span class="kd-key kd-key-warm"></span>
+                        " warm  "
+                        <span class="kd-key kd-key-lost"></span>
+                        " lost  — median line. Scale: 0 to "
+                        {fmt_ms(max)}
+                    </p>
+                </div>
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(index: u32, ms: Option<f64>) -> Sample {
+        Sample {
+            index,
+            cold: index == 0,
+            ms,
+            phases: None,
+        }
+    }
+
+    #[test]
+    fn bars_scale_to_the_slowest_and_mark_cold_and_lost() {
+        let samples = [s(0, Some(100.0)), s(1, Some(50.0)), s(2, None)];
+        let (bars, median, max) = chart_bars(&samples, Some(50.0));
+        assert_eq!(max, 100.0);
+        assert_eq!(bars[0].class, "kd-bar-cold");
+        assert_eq!(bars[0].y, CHART_TOP);
+        assert_eq!(bars[1].class, "kd-bar");
+        assert_eq!(bars[1].height, (CHART_H - CHART_TOP) / 2);
+        assert_eq!(bars[2].class, "kd-bar-lost");
+        assert_eq!(median, Some(bars[1].y));
+        assert!(bars
+            .iter()
+            .all(|b| b.x + b.width <= CHART_W && b.y + b.height == CHART_H));
+    }
+
+    #[test]
+    fn state_follows_the_latest_action() {
+        use RunState::*;
+        assert_eq!(panel_state(Idle, Idle), Idle);
+        assert_eq!(panel_state(Running, Idle), Running);
+        assert_eq!(panel_state(Done, Running), Running);
+        assert_eq!(panel_state(Done, Cancelled), Cancelled);
+        assert_eq!(panel_state(Cancelled, Idle), Cancelled);
+    }
+}
