@@ -35,8 +35,9 @@
 //!   POST /v1/messages                                 (anthropic) same auth; 200 message
 //!   anything else                                     HTML 404 (like a web server, not an API)
 //!
-//! control paths: GET /__shutdown (stop), GET /__log (JSON: every request so far, with start and
-//! end times in ms since the server started, for checking request counts and concurrency).
+//! control paths: GET /__shutdown (stop), GET /__log (JSON: every request so far, logged as it
+//! arrives, with start and end times in ms since the server started and status 0 until it is
+//! answered, for checking request counts and concurrency).
 //! ```
 //!
 //! Examples: `/cors/v1` is a healthy gateway a browser may call, `/v1` one it may not,
@@ -223,15 +224,14 @@ fn serve_connection(server: &Arc<Server>, stream: TcpStream) {
         let Some(req) = read_request(&mut reader) else {
             return;
         };
-        let start_ms = server.started.elapsed().as_secs_f64() * 1000.0;
         let flags = parse_flags(&req.path).0;
+        let entry = log_start(server, &req);
         if req.path == "/__shutdown" {
             let _ = write_response(&mut out, &Response::json(200, "{\"ok\":true}".into()), true);
             server.stop.store(true, Ordering::SeqCst);
             std::process::exit(0);
         }
         if flags.hang && req.method != "OPTIONS" {
-            log(server, &req, 0, start_ms);
             hang(server, reader.get_ref());
             return;
         }
@@ -244,7 +244,7 @@ fn serve_connection(server: &Arc<Server>, stream: TcpStream) {
                 .header("connection")
                 .is_some_and(|v| v.eq_ignore_ascii_case("close"));
         let ok = write_response(&mut out, &resp, close).is_ok();
-        log(server, &req, resp.status, start_ms);
+        log_end(server, &req, entry, resp.status);
         if !ok || close {
             let _ = out.shutdown(Shutdown::Both);
             return;
@@ -271,23 +271,35 @@ fn hang(server: &Server, stream: &TcpStream) {
     }
 }
 
-fn log(server: &Server, req: &Request, status: u16, start_ms: f64) {
-    let end_ms = server.started.elapsed().as_secs_f64() * 1000.0;
+/// Logs a request as it arrives (status 0 until answered); returns its index in the log.
+fn log_start(server: &Server, req: &Request) -> Option<usize> {
+    if req.path.starts_with("/__") {
+        return None;
+    }
+    let now = server.started.elapsed().as_secs_f64() * 1000.0;
+    let mut l = server.log.lock().ok()?;
+    l.push(LogEntry {
+        method: req.method.clone(),
+        path: req.path.clone(),
+        status: 0,
+        start_ms: now,
+        end_ms: now,
+    });
+    Some(l.len() - 1)
+}
+
+/// Records the answer of a logged request.
+fn log_end(server: &Server, req: &Request, entry: Option<usize>, status: u16) {
     // The path only: a key never appears in it, and headers are never printed.
     if server.verbose {
         eprintln!("{} {} {}", req.method, req.path, status);
     }
-    if req.path.starts_with("/__log") {
-        return;
-    }
-    if let Ok(mut l) = server.log.lock() {
-        l.push(LogEntry {
-            method: req.method.clone(),
-            path: req.path.clone(),
-            status,
-            start_ms,
-            end_ms,
-        });
+    let now = server.started.elapsed().as_secs_f64() * 1000.0;
+    if let (Some(i), Ok(mut l)) = (entry, server.log.lock()) {
+        if let Some(e) = l.get_mut(i) {
+            e.status = status;
+            e.end_ms = now;
+        }
     }
 }
 

@@ -86,6 +86,8 @@ pub fn ConnectionPanel() -> impl IntoView {
     });
     // Whichever ran last decides `data-state`: a finished smoke test after a check, or a check.
     let smoke_is_latest = RwSignal::new(session.smoke.with_untracked(Option::is_some));
+    // Checks and smoke tests started since the panel was shown (`data-runs`, for tests).
+    let runs = RwSignal::new(0_u32);
     let canceller = StoredValue::new(None::<probe::Canceller>);
     on_cleanup(move || {
         if let Some(c) = canceller.try_get_value().flatten() {
@@ -113,9 +115,11 @@ pub fn ConnectionPanel() -> impl IntoView {
         smoke_is_latest.set(false);
         let base = session.base_url.get_untracked();
         let n = warm.get_untracked();
+        // The run and its first report exist before this handler returns: no stale state.
+        let mut run = Run::new(&base, n, &probe::page_origin(), Thresholds::DEFAULT);
+        runs.update(|r| *r += 1);
+        session.probe.set(run.report());
         spawn_local(async move {
-            let mut run = Run::new(&base, n, &probe::page_origin(), Thresholds::DEFAULT);
-            session.probe.set(run.report());
             while let Some(step) = run.next_step() {
                 let obs = probe::send(&step.request, &c).await;
                 run.record(obs);
@@ -159,6 +163,7 @@ pub fn ConnectionPanel() -> impl IntoView {
         };
         let c = probe::Canceller::new();
         canceller.set_value(Some(c.clone()));
+        runs.update(|r| *r += 1);
         smoke_is_latest.set(true);
         smoke_state.set(RunState::Running);
         let catalog = config.catalog.clone();
@@ -222,6 +227,7 @@ pub fn ConnectionPanel() -> impl IntoView {
                 class="kd-probe-results"
                 data-testid="probe-results"
                 data-state=move || state.get().id()
+                data-runs=move || runs.get().to_string()
                 aria-busy=move || if running() { "true" } else { "false" }
                 aria-labelledby="kd-probe-heading"
             >
