@@ -59,8 +59,16 @@ fn findings_never_echo_the_key() {
     }
 }
 
-/// Extra key-lint cases beyond the corpus: (value, header, base URL, expected ids).
-const LINT_CASES: &[(&str, Option<&str>, Option<&str>, &[&str])] = &[
+/// One extra key-lint case: (value, header, base URL, expected ids).
+type LintCase = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static [&'static str],
+);
+
+/// Extra key-lint cases beyond the corpus.
+const LINT_CASES: &[LintCase] = &[
     // A bare environment variable name.
     ("OPENAI_API_KEY", None, None, &["env_var_name_instead_of_value"]),
     ("${OPENAI_API_KEY}", None, None, &["env_var_name_instead_of_value"]),

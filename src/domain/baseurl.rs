@@ -146,7 +146,7 @@ pub fn lint_base_url_for_key(url: &str, key: Option<&str>) -> Vec<UrlFinding> {
     let lower = path.to_ascii_lowercase();
     let trimmed = lower.trim_end_matches('/');
     // Azure passes api-version in the query of its base URL in many configs: tolerated.
-    if !query.is_empty() && !(provider == Some(Provider::Azure) && query.contains("api-version")) {
+    if !query.is_empty() && (provider != Some(Provider::Azure) || !query.contains("api-version")) {
         out.push(finding(
             "query_or_fragment",
             Some(format!("{origin}{path}")),

@@ -11,3 +11,4 @@ pub mod provider;
 pub mod redact;
 pub mod baseurl;
 pub mod keylint;
+pub mod request;

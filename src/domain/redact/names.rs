@@ -167,10 +167,7 @@ fn words<'a>(name: &'a str, out: &mut [&'a str; MAX_WORDS]) -> usize {
                     && c.is_ascii_uppercase()
                     && b.get(i + 1).is_some_and(u8::is_ascii_lowercase);
                 // "AWSELBAuth": split before the 'A' of "Auth".
-                if lower_to_upper {
-                    push(s, i, &mut n);
-                    start = Some(i);
-                } else if acronym_end {
+                if lower_to_upper || acronym_end {
                     push(s, i, &mut n);
                     start = Some(i);
                 }
