@@ -446,3 +446,20 @@ fn wild_categories_at_least_90_percent() {
         cases.len()
     );
 }
+
+/// Regression: the "Host" fact showed the documentation link an error message carries
+/// (`platform.openai.com/docs/...`) instead of the API the call went to.
+#[test]
+fn host_is_the_api_not_the_docs_link() {
+    let d = diagnose("openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota. Read the docs: https://platform.openai.com/docs/guides/error-codes', 'code': 'insufficient_quota'}}");
+    assert_eq!(d.facts.host, None);
+    let d = diagnose("See https://help.openai.com/en; request to https://api.openai.com/v1/chat/completions failed, reason: connect ETIMEDOUT 1.2.3.4:443");
+    assert_eq!(d.facts.host.as_deref(), Some("api.openai.com"));
+    assert!(
+        d.steps
+            .iter()
+            .any(|s| s.contains("https://api.openai.com/v1/models")),
+        "{:?}",
+        d.steps
+    );
+}

@@ -521,11 +521,47 @@ pub fn rate_limit_headers(text: &str, lower: &str) -> Vec<(String, String)> {
     out.into_iter().map(|(_, n, v)| (n, v)).collect()
 }
 
-/// The host of the first `http(s)://` URL in the paste, and that URL's base (scheme, host and
-/// `/v1` when the path starts with it).
+/// The host of the first URL in the paste that the failing call went to, and that URL's base
+/// (scheme, host and `/v1` when the path starts with it). Links to documentation, consoles and
+/// help pages (which error messages love to include) are skipped.
 pub fn first_url(text: &str) -> Option<(String, String)> {
-    let lower_idx = text.find("https://").or_else(|| text.find("http://"))?;
-    let rest = &text[lower_idx..];
+    let mut from = 0;
+    let mut checked = 0;
+    while checked < 64 {
+        let rest_all = text.get(from..)?;
+        let at = match (rest_all.find("https://"), rest_all.find("http://")) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        let start = from + at;
+        from = start + 7;
+        checked += 1;
+        if let Some(found) = url_at(&text[start..]) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Hosts and paths of documentation, consoles and status pages: never the failing call.
+const DOC_HOSTS: &[&str] = &[
+    "docs.",
+    "help.",
+    "console.",
+    "platform.openai.com",
+    "aka.ms",
+    "go.microsoft.com",
+    "learn.microsoft.com",
+    "cloud.google.com",
+    "ai.google.dev",
+    "ai.dev",
+    "github.com",
+    "status.",
+    "support.",
+    "www.",
+];
+
+fn url_at(rest: &str) -> Option<(String, String)> {
     let scheme_end = rest.find("://")? + 3;
     let after = &rest[scheme_end..];
     let host_end = after
@@ -545,13 +581,26 @@ pub fn first_url(text: &str) -> Option<(String, String)> {
     let host = host_port
         .rsplit_once(':')
         .filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()))
-        .map_or(host_port, |(h, _)| h);
+        .map_or(host_port, |(h, _)| h)
+        .to_ascii_lowercase();
     let path = &after[host_end..];
+    let is_doc = DOC_HOSTS.iter().any(|d| {
+        if d.ends_with('.') {
+            host.starts_with(d)
+        } else {
+            host == *d || host.ends_with(&format!(".{d}"))
+        }
+    }) || path.starts_with("/docs")
+        || path.starts_with("/settings")
+        || path.starts_with("/account");
+    if is_doc {
+        return None;
+    }
     let mut base = format!("{}{}", &rest[..scheme_end], host_port);
     if path.starts_with("/v1") {
         base.push_str("/v1");
     }
-    Some((host.to_ascii_lowercase(), base))
+    Some((host, base))
 }
 
 /// The address a network error names: after `ECONNREFUSED`, `ENOTFOUND`, `connect to host`,
