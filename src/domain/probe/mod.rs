@@ -324,9 +324,12 @@ pub struct Phases {
     pub download_ms: f64,
 }
 
-/// How long a request took: the whole duration, and its phases when the browser may tell.
+/// How long a request took, and its phases when the browser may tell.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Timing {
+    /// With phases: DNS + connect + request sent to last byte (what curl's `time_total` counts).
+    /// Without: the whole Resource Timing duration, which also holds the browser's own queueing
+    /// before the request is sent (about 1 to 3 ms on this machine).
     pub total_ms: f64,
     pub phases: Option<Phases>,
 }
