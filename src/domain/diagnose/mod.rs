@@ -268,11 +268,7 @@ fn code_evidence(text: &str, body: &BodyFacts, evidence: &mut Vec<Evidence>) {
     // (lower-cased first letter, length) skips the words no code could be.
     let (table, shapes) = code_table();
     let mut seen: Vec<&str> = Vec::new();
-    for word in text
-        .as_bytes()
-        .split(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
-        .filter_map(|w| std::str::from_utf8(w).ok())
-    {
+    for word in code_words(text) {
         if word.len() < 4 || word.len() > 64 || !shapes.contains(word) {
             continue;
         }
@@ -345,6 +341,32 @@ impl PhraseHits {
 
 /// Phrases of the paste, the phrases that count only with the paste's HTTP status, and the
 /// status alone.
+/// The identifier-like words of `text`. An escaped newline or tab glued to a word (`\\nFOO` in
+/// a JSON string) is not part of it.
+fn code_words(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            while i < b.len() && !(b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            let mut start = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            if start > 0 && b[start - 1] == b'\\' && matches!(b[start], b'n' | b't' | b'r') {
+                start += 1;
+            }
+            if start < i {
+                // Only ASCII bytes were taken, so this slice is on character boundaries.
+                return text.get(start..i);
+            }
+        }
+        None
+    })
+}
+
 /// Which words could be a code: one bit per (lower-cased first byte, length).
 struct CodeShapes(Vec<u64>);
 
