@@ -332,6 +332,17 @@ fn url_table() {
         assert_eq!(c.result.verdict, outcome.verdict());
         assert_eq!(c.base.as_deref(), *base, "{typed:?}");
     }
+    // A key for another platform than the URL's is named (the key itself goes nowhere).
+    let run = Run::with_key(
+        "https://api.anthropic.com/v1",
+        Some(KEY),
+        1,
+        "https://kd.example",
+        Thresholds::DEFAULT,
+    );
+    let url = run.report().checks[0].clone();
+    assert_eq!(url.outcome, Outcome::UrlProviderMismatch);
+    assert!(!format!("{:?}", run.report()).contains(&KEY[..12]));
     // Every preset is a clean base URL.
     for p in PRESETS.iter().filter(|p| !p.base_url.is_empty()) {
         assert_eq!(

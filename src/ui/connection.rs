@@ -116,7 +116,15 @@ pub fn ConnectionPanel() -> impl IntoView {
         let base = session.base_url.get_untracked();
         let n = warm.get_untracked();
         // The run and its first report exist before this handler returns: no stale state.
-        let mut run = Run::new(&base, n, &probe::page_origin(), Thresholds::DEFAULT);
+        let mut run = session.key.with_untracked(|key| {
+            Run::with_key(
+                &base,
+                Some(key.as_str()),
+                n,
+                &probe::page_origin(),
+                Thresholds::DEFAULT,
+            )
+        });
         runs.update(|r| *r += 1);
         session.probe.set(run.report());
         spawn_local(async move {

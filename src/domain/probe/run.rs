@@ -116,8 +116,21 @@ impl Run {
     /// Starts a run: checks the URL at once. `warm` is clamped to 1..=[`MAX_WARM`].
     /// `page_origin` is the page's own origin (for the CORS curl line and mixed content).
     pub fn new(base_url: &str, warm: u32, page_origin: &str, thresholds: Thresholds) -> Run {
+        Run::with_key(base_url, None, warm, page_origin, thresholds)
+    }
+
+    /// [`Run::new`], with the user's key (if any) looked at by the URL check: a key for another
+    /// platform than the URL's is a warning. The key is not kept and no check sends it.
+    pub fn with_key(
+        base_url: &str,
+        key: Option<&str>,
+        warm: u32,
+        page_origin: &str,
+        thresholds: Thresholds,
+    ) -> Run {
         let page_is_https = page_origin.starts_with("https:");
-        let url = check_url(base_url, page_is_https, None);
+        let key = key.map(str::trim).filter(|k| !k.is_empty());
+        let url = check_url(base_url, page_is_https, key);
         // Reach, read, warm samples, and one smoke test must fit the budget.
         let warm = warm.clamp(1, MAX_WARM.min(MAX_REQUESTS - 3));
         let stage = if url.base.is_some() {
