@@ -224,6 +224,18 @@ describe("check the connection", () => {
     assert.equal((await gw.log()).length, n);
   });
 
+  test("works at phone width (360 px) without sideways scrolling", async () => {
+    await b.page.setViewportSize({ width: 360, height: 800 });
+    try {
+      await probe(`${gw.origin}/cors/tao/v1`, { warm: 20 });
+      await runSmoke(b.page, { key: "sk-wrong-0000000000000000000000" });
+      const width = await b.page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `page is ${width} px wide`);
+    } finally {
+      await b.page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   test("requests go only to the page's own origin and the chosen base URL, one at a time", async () => {
     const pageOrigin = new URL(site.url).origin;
     for (const r of b.requests) {
