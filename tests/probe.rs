@@ -660,6 +660,11 @@ fn smoke_requests_per_style() {
         assert!(!curl.contains(KEY));
         assert!(!format!("{req:?}").contains(KEY));
     }
+    // A model id with quotes or control characters still makes valid JSON.
+    let odd = "m\"o\\d\nel\u{1}";
+    let req = smoke_request(base, ApiStyle::OpenAi, SmokeKind::Chat, KEY, odd);
+    let body: serde_json::Value = serde_json::from_str(req.body.as_deref().unwrap()).unwrap();
+    assert_eq!(body["model"], odd);
     assert_eq!(
         ApiStyle::for_url("https://api.anthropic.com/v1"),
         ApiStyle::Anthropic

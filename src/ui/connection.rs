@@ -724,6 +724,25 @@ fn LatencyView(
                 }
             });
             let fig = |v: Option<f64>| v.map(fmt_ms).unwrap_or_else(|| "–".to_owned());
+            let figures = [
+                ("cold", fig(s.cold_ms)),
+                ("min", fig(s.min_ms)),
+                ("median", fig(s.median_ms)),
+                ("p90", fig(s.p90_ms)),
+                ("max", fig(s.max_ms)),
+                ("jitter", fig(s.jitter_ms)),
+                ("lost", format!("{} of {}", s.warm_lost, s.warm_sent)),
+            ]
+            .into_iter()
+            .map(|(name, value)| {
+                view! {
+                    <div>
+                        <dt>{name}</dt>
+                        <dd>{value}</dd>
+                    </div>
+                }
+            })
+            .collect_view();
             let summary = format!(
                 "Latency of {} requests: cold {}, warm median {}, slowest {}.",
                 r.samples.len(),
@@ -745,34 +764,7 @@ fn LatencyView(
                         data-lost=s.warm_lost.to_string()
                         data-warm=s.warm_sent.to_string()
                     >
-                        <div>
-                            <dt>"cold"</dt>
-                            <dd>{fig(s.cold_ms)}</dd>
-                        </div>
-                        <div>
-                            <dt>"min"</dt>
-                            <dd>{fig(s.min_ms)}</dd>
-                        </div>
-                        <div>
-                            <dt>"median"</dt>
-                            <dd>{fig(s.median_ms)}</dd>
-                        </div>
-                        <div>
-                            <dt>"p90"</dt>
-                            <dd>{fig(s.p90_ms)}</dd>
-                        </div>
-                        <div>
-                            <dt>"max"</dt>
-                            <dd>{fig(s.max_ms)}</dd>
-                        </div>
-                        <div>
-                            <dt>"jitter"</dt>
-                            <dd>{fig(s.jitter_ms)}</dd>
-                        </div>
-                        <div>
-                            <dt>"lost"</dt>
-                            <dd>{format!("{} of {}", s.warm_lost, s.warm_sent)}</dd>
-                        </div>
+                        {figures}
                     </dl>
                     <svg
                         class="kd-chart"
