@@ -70,12 +70,14 @@ pub fn is_paste_or_drop(ev: &web_sys::Event) -> bool {
         .unwrap_or(false)
 }
 
-/// Replaces the text of a text area, puts the caret at the start and focuses it.
-pub fn replace_text(area: &HtmlTextAreaElement, text: &str) {
+/// Replaces the text of a text area and puts the caret at the start; focuses it when asked.
+pub fn replace_text(area: &HtmlTextAreaElement, text: &str, focus: bool) {
     area.set_value(text);
     let _ = area.set_selection_range(0, 0);
     area.set_scroll_top(0);
-    let _ = area.focus();
+    if focus {
+        let _ = area.focus();
+    }
 }
 
 /// Copies `text` to the clipboard: the async Clipboard API first, then the older

@@ -34,7 +34,7 @@ pub fn is_paste_or_drop(_ev: &web_sys::Event) -> bool {
 }
 
 /// Stand-in: does nothing.
-pub fn replace_text(_area: &web_sys::HtmlTextAreaElement, _text: &str) {}
+pub fn replace_text(_area: &web_sys::HtmlTextAreaElement, _text: &str, _focus: bool) {}
 
 /// Stand-in: nothing copied.
 pub async fn copy_text(_text: &str) -> bool {

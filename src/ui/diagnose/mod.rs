@@ -102,12 +102,15 @@ pub fn DiagnosePanel() -> impl IntoView {
         }
     };
 
+    // Replaces the text (an example, or nothing for Clear) and diagnoses it at once. Focus moves
+    // to the text area only when it was emptied, so keyboard users keep their place among the
+    // examples.
     let fill = {
         let debounce = debounce.clone();
         move |text: &'static str| {
             debounce.cancel();
             if let Some(el) = area.get_untracked() {
-                browser::replace_text(&el, text);
+                browser::replace_text(&el, text, text.is_empty());
             }
             commit(text.to_owned());
         }
