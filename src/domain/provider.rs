@@ -472,6 +472,9 @@ fn has_prefix(bytes: &[u8], p: &[u8]) -> bool {
     true
 }
 
+/// Longest key body measured (bytes).
+pub const MAX_BODY: usize = 320;
+
 /// A key shape found at some position.
 #[derive(Clone, Copy, Debug)]
 pub struct ShapeMatch {
@@ -499,8 +502,10 @@ pub fn match_shape(bytes: &[u8]) -> Option<ShapeMatch> {
         if p[0] != first || p[1] != second || !has_prefix(bytes, p) {
             continue;
         }
+        // Real key bodies are far shorter than MAX_BODY; the cap keeps long runs linear.
         let body = bytes[p.len()..]
             .iter()
+            .take(MAX_BODY)
             .take_while(|&&b| s.charset.has(b))
             .count();
         if let Some(max) = s.max_body {

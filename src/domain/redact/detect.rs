@@ -16,7 +16,8 @@ use super::values::{
     classes, is_masked, is_password_value, is_placeholder, is_reference, is_repetitive,
     is_secret_value, looks_random,
 };
-use crate::domain::provider::{is_jwt, match_shape, shape_may_start};
+use crate::domain::provider::{match_shape, shape_may_start, Charset};
+use std::cell::Cell;
 
 /// Longest secret value read after a name (bytes).
 const SECRET_CAP: usize = 16 * 1024;
@@ -100,7 +101,17 @@ pub(crate) struct Scanner<'a> {
     b: &'a [u8],
     prompts: bool,
     pub out: Vec<Cand>,
+    /// Separators before this offset are inside a long value already read: skipped, so
+    /// `key=key=key=…` costs linear time, not quadratic.
+    skip_until: usize,
+    /// Cache for the end of a base64url run: (from, end) with no other byte in between.
+    b64_run: Cell<(usize, usize)>,
+    /// Cache for the next `-----END`: (searched from, position or `usize::MAX`).
+    pem_end: Cell<(usize, usize)>,
 }
+
+/// Values longer than this mark their span as read (see `Scanner::skip_until`).
+const LONG_VALUE: usize = 256;
 
 impl<'a> Scanner<'a> {
     /// A scanner over `s`; `prompts` = also report prompt text.
@@ -110,6 +121,9 @@ impl<'a> Scanner<'a> {
             b: s.as_bytes(),
             prompts,
             out: Vec::new(),
+            skip_until: 0,
+            b64_run: Cell::new((usize::MAX, 0)),
+            pem_end: Cell::new((usize::MAX, 0)),
         }
     }
 
@@ -197,11 +211,11 @@ impl<'a> Scanner<'a> {
     fn word_start(&mut self, i: usize) -> Option<usize> {
         let b = self.b;
         let c = b[i];
-        if c == b'e' {
-            if let Some(n) = is_jwt(&b[i..]) {
-                if n >= 30 {
-                    self.push(i, i + n, "jwt", PRIO_SHAPE, "eyJ");
-                    return Some(i + n);
+        if c == b'e' && b[i..].starts_with(b"eyJ") {
+            if let Some(end) = self.jwt_end(i) {
+                if end - i >= 30 {
+                    self.push(i, end, "jwt", PRIO_SHAPE, "eyJ");
+                    return Some(end);
                 }
             }
         }
@@ -230,6 +244,35 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// End of the base64url run starting at `p` (cached, so overlapping runs cost once).
+    fn b64_end(&self, p: usize) -> usize {
+        let (from, end) = self.b64_run.get();
+        if from <= p && p <= end {
+            return end;
+        }
+        let n = self.b[p.min(self.b.len())..]
+            .iter()
+            .take_while(|&&c| Charset::B64Url.has(c))
+            .count();
+        let end = p + n;
+        self.b64_run.set((p, end));
+        end
+    }
+
+    /// End of a JWT (`eyJ…`.`…`.`…`) starting at `i`.
+    fn jwt_end(&self, i: usize) -> Option<usize> {
+        let b = self.b;
+        let h = self.b64_end(i);
+        if h - i < 10 || b.get(h) != Some(&b'.') {
+            return None;
+        }
+        let p = self.b64_end(h + 1);
+        if p - h - 1 < 4 || b.get(p) != Some(&b'.') {
+            return None;
+        }
+        Some(self.b64_end(p + 1))
+    }
+
     fn shape_at(&mut self, i: usize) -> Option<usize> {
         let b = self.b;
         let m = match_shape(&b[i..])?;
@@ -245,7 +288,9 @@ impl<'a> Scanner<'a> {
         }
         let (lo, up, dg) = classes(body_str);
         if !((lo || up) && (dg || (lo && up))) {
-            return None;
+            // No digit and one case (`sk-learn-…`): neither is any key starting inside this
+            // body, so the whole run is skipped.
+            return Some(i + m.len);
         }
         let mut end = i + m.len;
         let mut canon = self.s[i..end].to_string();
@@ -352,17 +397,28 @@ impl<'a> Scanner<'a> {
         if find(&b[i..hdr_end], b"PRIVATE KEY").is_none() {
             return;
         }
-        let lim = (hdr_end + 64 * 1024).min(b.len());
-        let Some(e) = find(&b[hdr_end..lim], b"-----END") else {
-            return;
+        // The next `-----END` at or after hdr_end, searched once for many headers.
+        let (from, found) = self.pem_end.get();
+        let next = if from <= hdr_end && (found == usize::MAX || found >= hdr_end) {
+            found
+        } else {
+            let f = find(&b[hdr_end..], b"-----END").map_or(usize::MAX, |e| hdr_end + e);
+            self.pem_end.set((hdr_end, f));
+            f
         };
-        let end = hdr_end + e;
+        if next == usize::MAX || next - hdr_end > 64 * 1024 {
+            return;
+        }
+        let end = next;
         self.push(hdr_end, end, "private_key", PRIO_SHAPE, "");
     }
 
     // ---- `:` and `=`: names and values ------------------------------------------------------
 
     fn separator(&mut self, i: usize) {
+        if i < self.skip_until {
+            return;
+        }
         let b = self.b;
         let c = b[i];
         let next = b.get(i + 1).copied();
@@ -396,6 +452,7 @@ impl<'a> Scanner<'a> {
             NameKind::Other => {}
             NameKind::Secret | NameKind::Password => {
                 if let Some(v) = self.value_at(j, SECRET_CAP) {
+                    self.mark_read(v.start, v.end);
                     self.named_value(name_str, kind, v);
                 }
             }
@@ -403,12 +460,14 @@ impl<'a> Scanner<'a> {
                 if c == b':' {
                     self.auth_value(j);
                 } else if let Some(v) = self.value_at(j, SECRET_CAP) {
+                    self.mark_read(v.start, v.end);
                     self.named_value(name_str, NameKind::Secret, v);
                 }
             }
             NameKind::Cookie | NameKind::SetCookie => {
                 if c == b':' {
                     if let Some((a, e)) = self.region(j) {
+                        self.skip_until = self.skip_until.max(e);
                         self.cookie_list(a, e, kind == NameKind::SetCookie);
                     }
                 }
@@ -613,11 +672,19 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// Marks a long value as read, so separators inside it are not parsed again.
+    fn mark_read(&mut self, start: usize, end: usize) {
+        if end.saturating_sub(start) > LONG_VALUE {
+            self.skip_until = self.skip_until.max(end);
+        }
+    }
+
     /// `Authorization: <scheme> <credential>` or `Authorization: <credential>`.
     fn auth_value(&mut self, j: usize) {
         let Some((a, e)) = self.region(j) else {
             return;
         };
+        self.mark_read(a, e);
         let b = self.b;
         let tok_end = |from: usize| {
             let mut k = from;

@@ -78,7 +78,7 @@ pub fn is_placeholder(v: &str) -> bool {
     })
 }
 
-/// Whether one character makes up at least 40% of the value's alphanumerics
+/// Whether one character makes up at least 60% of the value's alphanumerics
 /// (`sk-xxxxxxxx`, `00000000`, `sk-proj-XXXXXXXX...`).
 pub fn is_repetitive(v: &str) -> bool {
     let mut counts = [0usize; 128];
@@ -89,7 +89,7 @@ pub fn is_repetitive(v: &str) -> bool {
             n += 1;
         }
     }
-    n >= 6 && counts.iter().max().copied().unwrap_or(0) * 10 >= n * 4
+    n >= 6 && counts.iter().max().copied().unwrap_or(0) * 10 >= n * 6
 }
 
 /// Whether the value is a masked display copy (`sk-...abcd`, `sk-proj-****Wx9Q`, `…3xQa`).
