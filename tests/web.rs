@@ -152,3 +152,50 @@ async fn pasted_markup_stays_text() {
     assert!(root.query_selector("#kd-injected").unwrap().is_none());
     assert!(root.query_selector(".kd-result img").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+async fn switching_tabs_keeps_the_pasted_text() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    enter(&input_of(&root), OPENAI_QUOTA, "insertFromPaste");
+    tick().await;
+    let other: HtmlElement = find(&root, "#kd-tab-connection").unchecked_into();
+    other.click();
+    tick().await;
+    assert!(find(&root, "#kd-panel-diagnose").has_attribute("hidden"));
+    assert!(!find(&root, "#kd-panel-connection").has_attribute("hidden"));
+    let back: HtmlElement = find(&root, "#kd-tab-diagnose").unchecked_into();
+    back.click();
+    tick().await;
+    assert!(!find(&root, "#kd-panel-diagnose").has_attribute("hidden"));
+    assert_eq!(input_of(&root).value(), OPENAI_QUOTA);
+    assert_eq!(category(&root).as_deref(), Some("quota_exhausted"));
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_between_tabs() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let first = find(&root, "#kd-tab-diagnose");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_key("ArrowRight");
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    first.dispatch_event(&ev).unwrap();
+    tick().await;
+    let second = find(&root, "#kd-tab-connection");
+    assert_eq!(
+        second.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("-1"));
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(|e| e.id());
+    assert_eq!(focused.as_deref(), Some("kd-tab-connection"));
+}

@@ -154,3 +154,18 @@ fn copy_with_selection(text: &str) -> bool {
     }
     copied
 }
+
+/// The `key` of a keyboard event (`ArrowRight`, `Home`, `a`).
+pub fn key_name(ev: &web_sys::KeyboardEvent) -> String {
+    ev.key()
+}
+
+/// Stops the browser's default action for an event (scrolling on arrow keys, say).
+pub fn prevent_default(ev: &web_sys::Event) {
+    ev.prevent_default();
+}
+
+/// Moves keyboard focus to an element.
+pub fn focus(el: &HtmlElement) {
+    let _ = el.focus();
+}

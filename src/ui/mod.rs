@@ -1,8 +1,9 @@
 //! Leptos components. They only wire the domain to the browser layer: no analysis happens here,
 //! and no pasted text is ever rendered as HTML (no `inner_html` anywhere under `src/ui`).
 //!
-//! One module per panel (`diagnose` now; `sanitize`, `connection` and `bundle` to come), and
-//! [`App`], the shell that shows them as tabs.
+//! One module per panel (`diagnose`, `connection`; `sanitize` and `bundle` to come), and
+//! [`App`], the shell that shows them as tabs. Every panel stays mounted (the inactive ones are
+//! `hidden`), so switching tabs never loses what was typed.
 
 mod connection;
 mod diagnose;
@@ -81,24 +82,72 @@ pub fn App() -> impl IntoView {
     provide_context(WidgetConfig::default());
     provide_context(Session::new());
     let active = RwSignal::new(Panel::Diagnose);
-
-    let tabs = Panel::ALL
+    let tab_refs: Vec<(Panel, NodeRef<leptos::html::Button>)> = Panel::ALL
         .into_iter()
-        .map(|panel| {
+        .map(|p| (p, NodeRef::new()))
+        .collect();
+    let refs = tab_refs.clone();
+    // The tabs pattern of WAI-ARIA: arrow keys, Home and End move between tabs.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = Panel::ALL.len();
+        let i = Panel::ALL
+            .iter()
+            .position(|p| *p == active.get_untracked())
+            .unwrap_or(0);
+        let next = match browser::key_name(&ev).as_str() {
+            "ArrowRight" => (i + 1) % n,
+            "ArrowLeft" => (i + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        browser::prevent_default(&ev);
+        active.set(Panel::ALL[next]);
+        if let Some(el) = refs[next].1.get_untracked() {
+            browser::focus(&el);
+        }
+    };
+
+    let tabs = tab_refs
+        .into_iter()
+        .map(|(panel, node)| {
             let selected = move || active.get() == panel;
             view! {
                 <button
                     type="button"
                     role="tab"
                     class="kd-tab"
+                    node_ref=node
                     id=format!("kd-tab-{}", panel.id())
                     aria-controls=format!("kd-panel-{}", panel.id())
                     aria-selected=move || if selected() { "true" } else { "false" }
                     tabindex=move || if selected() { "0" } else { "-1" }
                     on:click=move |_| active.set(panel)
+                    on:keydown=on_key.clone()
                 >
                     {panel.label()}
                 </button>
+            }
+        })
+        .collect_view();
+
+    let panels = Panel::ALL
+        .into_iter()
+        .map(|panel| {
+            let body = match panel {
+                Panel::Diagnose => view! { <DiagnosePanel /> }.into_any(),
+                Panel::Connection => view! { <ConnectionPanel /> }.into_any(),
+            };
+            view! {
+                <section
+                    class="kd-panel"
+                    role="tabpanel"
+                    id=format!("kd-panel-{}", panel.id())
+                    aria-labelledby=format!("kd-tab-{}", panel.id())
+                    hidden=move || active.get() != panel
+                >
+                    {body}
+                </section>
             }
         })
         .collect_view();
@@ -118,36 +167,7 @@ pub fn App() -> impl IntoView {
             <nav class="kd-tabs" role="tablist" aria-label="Tools">
                 {tabs}
             </nav>
-            <main class="kd-main">
-                {move || match active.get() {
-                    Panel::Diagnose => {
-                        view! {
-                            <section
-                                class="kd-panel"
-                                role="tabpanel"
-                                id="kd-panel-diagnose"
-                                aria-labelledby="kd-tab-diagnose"
-                            >
-                                <DiagnosePanel />
-                            </section>
-                        }
-                            .into_any()
-                    }
-                    Panel::Connection => {
-                        view! {
-                            <section
-                                class="kd-panel"
-                                role="tabpanel"
-                                id="kd-panel-connection"
-                                aria-labelledby="kd-tab-connection"
-                            >
-                                <ConnectionPanel />
-                            </section>
-                        }
-                            .into_any()
-                    }
-                }}
-            </main>
+            <main class="kd-main">{panels}</main>
         </div>
     }
 }

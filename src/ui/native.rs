@@ -40,3 +40,14 @@ pub fn replace_text(_area: &web_sys::HtmlTextAreaElement, _text: &str, _focus: b
 pub async fn copy_text(_text: &str) -> bool {
     false
 }
+
+/// Stand-in: no key.
+pub fn key_name(_ev: &web_sys::KeyboardEvent) -> String {
+    String::new()
+}
+
+/// Stand-in: does nothing.
+pub fn prevent_default(_ev: &web_sys::Event) {}
+
+/// Stand-in: does nothing.
+pub fn focus(_el: &web_sys::HtmlElement) {}
