@@ -452,6 +452,7 @@ proptest! {
 /// Every kind in every context at least once, whatever the case count.
 #[test]
 fn every_kind_in_every_context() {
+    eprintln!("proptest cases this run: {}", cases());
     for kind in 0..KINDS {
         for ctx in 0..CONTEXTS {
             if let Err(e) = check(

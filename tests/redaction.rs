@@ -163,3 +163,66 @@ fn cli_redact_bad_input_exit_2() {
     let e = keydoctor::cli::run(&args, &mut &[0xffu8, 0xfe, 0x00][..]).unwrap_err();
     assert_eq!(e.exit_code(), 2);
 }
+
+/// A placeholder keeps at most the last four characters (after `…`), and the public prefix.
+#[test]
+fn placeholders_keep_at_most_four_characters() {
+    for c in cases() {
+        let r = redact(&c.input, &RedactOptions::default());
+        for red in &r.redactions {
+            let p = &red.placeholder;
+            if red.rule == "prompt" {
+                assert!(p.starts_with("[prompt: ") && p.ends_with(" chars]"), "{p}");
+                continue;
+            }
+            if let Some((head, tail)) = p.split_once('…') {
+                let tail = tail.trim_end_matches(']');
+                let tail = tail.split('~').next().unwrap_or(tail);
+                assert!(tail.chars().count() <= 4, "{}: {p}", c.id);
+                assert!(
+                    head.starts_with("[REDACTED:") || !head.contains(['[', ']']),
+                    "{}: {p}",
+                    c.id
+                );
+            } else {
+                assert!(
+                    p.starts_with("[REDACTED:") && p.ends_with(']'),
+                    "{}: {p}",
+                    c.id
+                );
+            }
+            assert!(!p.contains(['"', '\\', ' ', '\'']), "{}: {p}", c.id);
+        }
+    }
+}
+
+/// The same secret gets the same placeholder wherever and however it appears; different
+/// secrets never share one.
+#[test]
+fn placeholders_are_stable() {
+    let key =
+        "sk-proj-Ab3dEf5hIj7lMn9pQr1tUv3xYz5bCd7fGh9jKl1nOp3rSt5vWx7zAb9dEf1hIj3lMn5pQr7tUv9xYz1b";
+    let escaped = key.replace('-', "\\u002d");
+    let pct: String = key.bytes().map(|b| format!("%{b:02X}")).collect();
+    let text = format!(
+        "Authorization: Bearer {key}\n{{\"api_key\": \"{escaped}\"}}\nhttps://x.example/cb?next={pct}\n"
+    );
+    let r = redact(&text, &RedactOptions::default());
+    let ph: Vec<_> = r.redactions.iter().filter(|x| x.rule != "prompt").collect();
+    assert_eq!(ph.len(), 1, "{:?}\n{}", r.redactions, r.text);
+    assert_eq!(ph[0].placeholder, "sk-proj-…Yz1b");
+    assert_eq!(ph[0].count, 3);
+    assert_eq!(r.text.matches("sk-proj-…Yz1b").count(), 3);
+
+    // Two secrets with the same prefix and the same last four characters.
+    let other =
+        "sk-proj-Zz9yXw8vUt7sRq6pOn5mLk4jIh3gFe2dCb1aZz9yXw8vUt7sRq6pOn5mLk4jIh3gFe2dCb1aZYz1b";
+    let r = redact(&format!("a={key}\nb={other}\n"), &RedactOptions::default());
+    let mut ps: Vec<&str> = r
+        .redactions
+        .iter()
+        .map(|x| x.placeholder.as_str())
+        .collect();
+    ps.sort();
+    assert_eq!(ps, ["sk-proj-…Yz1b", "sk-proj-…Yz1b~2"]);
+}
