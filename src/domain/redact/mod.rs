@@ -68,7 +68,7 @@ pub struct Finding {
 /// How many decoded layers are examined (each layer is one level of escaping).
 const MAX_DEPTH: usize = 8;
 /// In a decoded view, scan from this far before each change...
-const WINDOW_BACK: usize = 2 * 1024;
+const WINDOW_BACK: usize = 1024;
 /// ...to this far after it.
 const WINDOW_FWD: usize = 512;
 /// Redaction rounds after the first before giving up on a stubborn span.

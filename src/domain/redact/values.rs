@@ -73,9 +73,26 @@ pub fn is_placeholder(v: &str) -> bool {
         return true;
     }
     v.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-        PLACEHOLDER_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p))
-            || (w.len() >= 4 && w.bytes().all(|c| c == b'x' || c == b'X'))
-    })
+        (4..=11).contains(&w.len())
+            && (PLACEHOLDER_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p))
+                || w.bytes().all(|c| c == b'x' || c == b'X'))
+    }) || v.bytes().filter(|c| *c == b'x' || *c == b'X').count() >= 12 && is_x_run(v)
+}
+
+/// Whether the value holds a run of 12 or more `x`/`X` (a long masked-by-x word).
+fn is_x_run(v: &str) -> bool {
+    let mut run = 0;
+    for c in v.bytes() {
+        if c == b'x' || c == b'X' {
+            run += 1;
+            if run >= 12 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// Whether one character makes up at least 60% of the value's alphanumerics
