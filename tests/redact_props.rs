@@ -81,7 +81,7 @@ fn b64url_encode(data: &[u8]) -> String {
     out
 }
 
-const KINDS: usize = 27;
+const KINDS: usize = 34;
 
 fn secret(kind: usize, r: &mut Rng) -> Secret {
     let s = |text: String, public: &'static str| Secret {
@@ -196,7 +196,25 @@ fn secret(kind: usize, r: &mut Rng) -> Secret {
         23 => bare(mixed(r, ALNUM, 32)),
         24 => bare(mixed(r, ALNUM, 40)),
         25 => bare(mixed(r, HEX, 32)),
-        _ => bare(mixed(r, B64, 40)),
+        26 => bare(mixed(r, B64, 40)),
+        27 => s(format!("gho_{}", mixed(r, ALNUM, 36)), "gho_"),
+        28 => s(
+            format!("sk-ant-oat01-{}AA", mixed(r, B64URL, 93)),
+            "sk-ant-oat01-",
+        ),
+        29 => s(format!("GOCSPX-{}", mixed(r, B64URL, 28)), "GOCSPX-"),
+        30 => s(format!("ya29.{}", mixed(r, B64URL, 120)), "ya29."),
+        31 => s(format!("whsec_{}", mixed(r, ALNUM, 32)), "whsec_"),
+        32 => s(
+            format!(
+                "xoxp-{}-{}-{}",
+                r.from(b"0123456789", 12),
+                r.from(b"0123456789", 12),
+                mixed(r, HEX, 32)
+            ),
+            "xoxp-",
+        ),
+        _ => s(format!("glpat-{}", mixed(r, B64URL, 20)), "glpat-"),
     }
 }
 
@@ -446,6 +464,74 @@ proptest! {
         second in proptest::option::of(0..KINDS),
     ) {
         check(kind, ctx, seed, second)?;
+    }
+}
+
+/// A password in every place credentials travel: URL userinfo, Basic auth, curl `-u`,
+/// password fields in JSON, YAML, `.env` and query strings.
+fn check_password(ctx: usize, seed: u64) -> Result<(), TestCaseError> {
+    let mut r = Rng(seed | 1);
+    let len = 10 + r.below(20);
+    let pw = mixed(
+        &mut r,
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~!",
+        len,
+    );
+    let user = r.from(b"abcdefghijklmnopqrstuvwxyz", 6);
+    let basic = b64url_encode(format!("{user}:{pw}").as_bytes())
+        .replace('-', "+")
+        .replace('_', "/");
+    let text = match ctx {
+        0 => format!("DATABASE_URL=postgres://{user}:{pw}@db.internal:5432/app"),
+        1 => format!("curl -sS 'https://{user}:{pw}@grafana.example.com/api/health'"),
+        2 => format!("Authorization: Basic {basic}\nAccept: */*"),
+        3 => format!("curl -u {user}:{pw} https://api.example.com/v1/models"),
+        4 => format!("{{\"username\": \"{user}\", \"password\": \"{pw}\"}}"),
+        5 => format!("db:\n  user: {user}\n  password: {pw}\n"),
+        6 => format!("DB_PASSWORD={pw}\nDB_USER={user}\n"),
+        7 => format!("https://example.com/login?user={user}&password={pw}&next=%2F"),
+        _ => format!(
+            "{{\"headers\": [{{\"name\": \"Authorization\", \"value\": \"Basic {basic}\"}}]}}"
+        ),
+    };
+    let out = redact(&text, &RedactOptions::default());
+    let secret = Secret {
+        text: pw.clone(),
+        public: "",
+        shaped: false,
+    };
+    let b = Secret {
+        text: basic.clone(),
+        public: "",
+        shaped: false,
+    };
+    for s in [&secret, &b] {
+        let dec = decoded(&out.text);
+        if s.text.chars().count() >= 12 {
+            if let Some(p) = leaked(&out.text, s).or_else(|| leaked(&dec, s)) {
+                return Err(TestCaseError::fail(format!(
+                    "ctx {ctx}: {p:?} survives\n{text}\n---\n{}",
+                    out.text
+                )));
+            }
+        }
+    }
+    prop_assert!(
+        !out.text.contains(&pw),
+        "ctx {}: password survives\n{}\n---\n{}",
+        ctx,
+        text,
+        out.text
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(Config { cases: cases() / 4 + 1, failure_persistence: None, ..Config::default() })]
+
+    #[test]
+    fn planted_passwords_never_survive(ctx in 0..9usize, seed in any::<u64>()) {
+        check_password(ctx, seed)?;
     }
 }
 

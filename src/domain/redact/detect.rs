@@ -381,7 +381,7 @@ impl<'a> Scanner<'a> {
         let val = &self.s[v.start..v.end];
         if let Some(colon) = val.find(':') {
             let pw = &val[colon + 1..];
-            if is_secret_value(pw, 3) {
+            if is_password_value(pw, 3) {
                 self.push(v.start + colon + 1, v.end, "basic_auth", PRIO_URL, "");
             }
         }
@@ -914,7 +914,7 @@ impl<'a> Scanner<'a> {
                     return;
                 }
                 let pw = &self.s[ps..at];
-                if is_secret_value(pw, 3) {
+                if is_password_value(pw, 3) {
                     self.push(ps, at, "url_credentials", PRIO_URL, "");
                 }
             }

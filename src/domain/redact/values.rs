@@ -256,7 +256,7 @@ pub fn is_secret_value(v: &str, min: usize) -> bool {
         && !t.contains("://")
 }
 
-/// Like [`is_secret_value`] for passwords: digits-only values count.
+/// Like [`is_secret_value`] for passwords: digits-only and dotted values count.
 pub fn is_password_value(v: &str, min: usize) -> bool {
     let t = v.trim();
     t.chars().count() >= min
@@ -264,7 +264,6 @@ pub fn is_password_value(v: &str, min: usize) -> bool {
         && !is_masked(t)
         && !is_reference(t)
         && !is_dummy(t)
-        && !is_identifier(t)
         && !t.contains("://")
 }
 
