@@ -228,6 +228,19 @@ async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Waits until the page has rendered what changed (the next animation frame, then one more
+/// task), so the next request's timing doesn't include the page's own rendering work.
+pub async fn after_render() {
+    let frame = Promise::new(&mut |resolve, _| {
+        let requested = web_sys::window().map(|w| w.request_animation_frame(&resolve).is_ok());
+        if requested != Some(true) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(frame).await;
+    next_task().await;
+}
+
 /// Keeps at most [`MAX_BODY`] bytes, cut at a character boundary.
 fn bounded(mut s: String) -> String {
     if s.len() > MAX_BODY {

@@ -46,6 +46,9 @@ mod probe {
         String::new()
     }
 
+    /// Stand-in: returns at once.
+    pub async fn after_render() {}
+
     /// Stand-in: nothing is sent.
     pub async fn send(_req: &RequestSpec, _c: &Canceller) -> Observation {
         Observation::Cancelled
@@ -129,6 +132,8 @@ pub fn ConnectionPanel() -> impl IntoView {
         session.probe.set(run.report());
         spawn_local(async move {
             while let Some(step) = run.next_step() {
+                // Let the page draw the last result first: rendering must not be timed.
+                probe::after_render().await;
                 let obs = probe::send(&step.request, &c).await;
                 run.record(obs);
                 if c.is_cancelled() {
