@@ -111,13 +111,20 @@ pub fn is_repetitive(v: &str) -> bool {
 
 /// Whether the value is a masked display copy (`sk-...abcd`, `sk-proj-****Wx9Q`, `…3xQa`).
 pub fn is_masked(v: &str) -> bool {
+    // `...` or `***` count when at most six characters follow the mask, as in a display
+    // copy (`sk-...abcd`, `sk_live_****JujR`); a password may hold dots or stars elsewhere.
+    let short_tail = |mark: &str, c: char| {
+        v.rfind(mark)
+            .map(|i| v[i..].trim_start_matches(c).chars().count() <= 6)
+            .unwrap_or(false)
+    };
     v.contains('…')
-        || v.contains("...")
-        || v.contains("***")
         || v.contains('•')
         || v.contains('●')
         || v.contains("[REDACTED")
         || v.contains("[prompt:")
+        || short_tail("...", '.')
+        || short_tail("***", '*')
 }
 
 /// Whether the value refers to a variable instead of holding the secret
@@ -259,9 +266,13 @@ pub fn is_secret_value(v: &str, min: usize) -> bool {
 /// Like [`is_secret_value`] for passwords: digits-only and dotted values count.
 pub fn is_password_value(v: &str, min: usize) -> bool {
     let t = v.trim();
+    // A masked password is all mask characters; dots or stars inside a real one are common.
+    let masked = t.contains(['…', '•', '●'])
+        || t.contains("[REDACTED")
+        || t.chars().all(|c| matches!(c, '*' | '.' | 'x' | 'X'));
     t.chars().count() >= min
         && !is_placeholder(t)
-        && !is_masked(t)
+        && !masked
         && !is_reference(t)
         && !is_dummy(t)
         && !t.contains("://")
@@ -280,6 +291,10 @@ mod tests {
         assert!(!is_placeholder("gn63AOgzu21OiVAFbKpqQHUpa605lLqGFf9A07G9"));
         assert!(is_masked("sk-...abcd"));
         assert!(is_masked("sk-proj-****Wx9Q"));
+        assert!(is_masked(
+            "gsk_****************************************Hj2k"
+        ));
+        assert!(!is_masked("...z21jeFklX!6I"));
         assert!(is_reference("${admin.apiKey}"));
         assert!(is_reference("os.environ[\"X\"]"));
         assert!(is_identifier("OPENAI_API_KEY"));
