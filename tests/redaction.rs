@@ -226,3 +226,21 @@ fn placeholders_are_stable() {
     ps.sort();
     assert_eq!(ps, ["sk-proj-…Yz1b", "sk-proj-…Yz1b~2"]);
 }
+
+/// Regression: a redacted text embedded as a JSON string (as the support bundle does) scans
+/// clean. The bug: in `"…\nSet-Cookie: a=b"` the escape's `n` was read as part of the header
+/// name (`nSet-Cookie`), which turned every cookie pair into a "secret".
+#[test]
+fn redacted_text_embedded_in_json_scans_clean() {
+    for c in cases() {
+        let r = redact(&c.input, &RedactOptions::default());
+        let embedded = serde_json::to_string(&r.text).unwrap();
+        let found = scan(&embedded);
+        assert!(found.is_empty(), "{}: {:?}", c.id, found);
+    }
+    let r = redact(
+        "{\"raw\": \"HTTP/1.1 200 OK\\nCookie: locale=en-US; theme=dark\"}",
+        &RedactOptions::default(),
+    );
+    assert!(r.redactions.is_empty(), "{:?}", r.redactions);
+}

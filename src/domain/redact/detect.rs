@@ -523,6 +523,15 @@ impl<'a> Scanner<'a> {
         while j > 0 && is_name_byte(b[j - 1]) && end - j < 100 {
             j -= 1;
         }
+        // `\nSet-Cookie:` inside a JSON string: the `n` belongs to the escape.
+        if j < end
+            && j > 0
+            && b[j - 1] == b'\\'
+            && self.escaped(j)
+            && matches!(b[j], b'n' | b't' | b'r' | b'b' | b'f')
+        {
+            j += 1;
+        }
         if j == end {
             return None;
         }
