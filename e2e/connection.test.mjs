@@ -155,6 +155,16 @@ describe("check the connection", () => {
     const bad = await runSmoke(b.page, { key: "sk-wrong-0000000000000000000000" });
     assert.equal(bad.category, "invalid_key");
     assert.equal(bad.verdict, "fail");
+    // The whole answer can be copied for the Diagnose panel or a ticket, without the key.
+    await b.page.context().grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: new URL(site.url).origin,
+    });
+    await b.page.click('[data-testid="smoke-copy-answer"]');
+    await b.page.waitForSelector('[data-testid="smoke-copy-answer"]:has-text("copied")');
+    const copied = await b.page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^HTTP 401\n/);
+    assert.match(copied, /invalid_api_key/);
+    assert.ok(!copied.includes("sk-wrong-0000000000000000000000"));
     await probe(`${gw.origin}/cors/credits/v1`, { warm: 1 });
     const credits = await runSmoke(b.page);
     assert.equal(credits.category, "quota_exhausted");

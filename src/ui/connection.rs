@@ -536,6 +536,12 @@ fn CheckView(
         let text = text.clone();
         async move { browser::copy_text(&text).await }
     });
+    let copy_answer = Action::new_local(|text: &String| {
+        let text = text.clone();
+        async move { browser::copy_text(&text).await }
+    });
+    // The smoke test's answer as text (key scrubbed), kept in the session for the other panels.
+    let answer = Session::expect().smoke_answer;
     let curl = result.curl.clone();
     let category = result
         .diagnosis
@@ -557,9 +563,27 @@ fn CheckView(
                 </p>
                 <p class="kd-meaning">{d.meaning.clone()}</p>
                 <ol class="kd-steps">{steps}</ol>
-                <p class="kd-hint">
-                    "The Diagnose tab can read the whole answer: the smoke test hands it over."
-                </p>
+                <div class="kd-row">
+                    <button
+                        type="button"
+                        class="kd-button kd-button-quiet"
+                        data-testid="smoke-copy-answer"
+                        on:click=move |_| {
+                            if let Some(text) = answer.get_untracked() {
+                                copy_answer.dispatch_local(text);
+                            }
+                        }
+                    >
+                        {move || match copy_answer.value().get() {
+                            Some(true) => "Answer copied",
+                            Some(false) => "Couldn't copy here",
+                            None => "Copy the whole answer",
+                        }}
+                    </button>
+                    <span class="kd-hint">
+                        "(your key scrubbed), to paste into Diagnose an error or a ticket."
+                    </span>
+                </div>
             </div>
         }
     });
