@@ -85,3 +85,12 @@ proptest! {
         let _ = diagnose(&s[..at]);
     }
 }
+
+/// Regression: a paste ending in a backslash indexed past the end while skipping an escaped
+/// newline glued to a code (found by `any_string_gets_a_category`).
+#[test]
+fn trailing_backslash() {
+    for s in ["\\", "ab\\", "\\n", "x \\\\"] {
+        let _ = diagnose(s);
+    }
+}

@@ -355,7 +355,11 @@ fn code_words(text: &str) -> impl Iterator<Item = &str> {
             while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
                 i += 1;
             }
-            if start > 0 && b[start - 1] == b'\\' && matches!(b[start], b'n' | b't' | b'r') {
+            if start < i
+                && start > 0
+                && b[start - 1] == b'\\'
+                && matches!(b[start], b'n' | b't' | b'r')
+            {
                 start += 1;
             }
             if start < i {
