@@ -3,12 +3,12 @@
 //! Invariant: nothing under `src/domain` touches the browser, the clock, the network or the
 //! file system, and nothing here panics on any input.
 
+pub mod baseurl;
 pub mod bundle;
 pub mod diagnose;
+pub mod keylint;
 pub mod locale;
 pub mod probe;
 pub mod provider;
 pub mod redact;
-pub mod baseurl;
-pub mod keylint;
 pub mod request;
