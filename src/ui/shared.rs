@@ -28,6 +28,10 @@ pub struct Session {
     /// The last smoke test's answer as a paste for the Diagnose panel (status line, exposed
     /// headers, body; every piece of the key scrubbed). Default: none.
     pub smoke_answer: RwSignal<Option<String>>,
+    /// The error text pasted into the Diagnose panel (raw; the bundle redacts it). Default: empty.
+    pub error_text: RwSignal<String>,
+    /// The request pasted into the Sanitize panel (raw; only ever shown redacted). Default: empty.
+    pub request_text: RwSignal<String>,
 }
 
 impl Default for Session {
@@ -47,6 +51,8 @@ impl Session {
             probe: RwSignal::new(Report::idle()),
             smoke: RwSignal::new(None),
             smoke_answer: RwSignal::new(None),
+            error_text: RwSignal::new(String::new()),
+            request_text: RwSignal::new(String::new()),
         }
     }
 
