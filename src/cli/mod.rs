@@ -47,14 +47,17 @@ pub const USAGE: &str = "usage: keydoctor <command> [options]
 
 commands:
   diagnose [FILE]                  diagnose an error body, log or exception (JSON out)
-  redact [FILE] [--json]           print the text with every secret redacted
-  lint-key [--base-url URL] [--header NAME]
+  redact [FILE] [--json] [--keep-prompts]
+                                   print the text with every secret redacted
+                                   (prompt contents become their length unless --keep-prompts)
+  lint-key [--base-url URL] [--header NAME] [--verbose]
                                    check a key or header value read from standard input
   bundle --error FILE [--request FILE] [--client NAME] [--key-name NAME]
-         [--time RFC3339] [--format md|json]
+         [--time RFC3339] [--format md|json] [--keep-prompts]
                                    print a redacted support bundle
 
-FILE defaults to standard input. Keys are never taken as arguments.
+FILE defaults to standard input (`-` names it too). Keys are never taken as arguments.
+Bad input: a one-line message on stderr and exit status 2.
 ";
 
 /// Runs the command line on `args` (without the program name), reading `stdin` when asked.
