@@ -672,9 +672,11 @@ fn chart_bars(samples: &[Sample], median: Option<f64>) -> (Vec<Bar>, Option<u32>
     let slot = CHART_W / (samples.len().max(10) as u32);
     let width = (slot * 3 / 4).max(2);
     let y_of = |ms: f64| -> u32 {
+        // max/min, not f64::clamp (whose panic message brings float formatting into the wasm).
         let h = ((ms / max) * f64::from(plot))
             .round()
-            .clamp(1.0, f64::from(plot)) as u32;
+            .max(1.0)
+            .min(f64::from(plot)) as u32;
         CHART_H - h
     };
     let bars = samples

@@ -71,7 +71,8 @@ pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     if n == 0 {
         return None;
     }
-    let q = if q.is_nan() { 0.5 } else { q.clamp(0.0, 1.0) };
+    // max/min, not f64::clamp: clamp's panic message pulls float formatting into the wasm.
+    let q = if q.is_nan() { 0.5 } else { q.max(0.0).min(1.0) };
     let pos = q * (n - 1) as f64;
     let lo = pos.floor() as usize;
     let hi = pos.ceil() as usize;
