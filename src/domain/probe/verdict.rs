@@ -242,8 +242,8 @@ pub(crate) fn latency_result(
             fmt_ms(p.download_ms)
         ),
         None => "This server does not send Timing-Allow-Origin, so the browser hides the DNS, \
-                 connect, TLS and first-byte times: the figures are whole requests. The curl \
-                 line prints each phase."
+                 connect, TLS and first-byte times: the figures are whole requests, including a few \
+                 ms of the browser's own work. The curl line prints each phase."
             .to_owned(),
     });
     r
