@@ -4,6 +4,8 @@
 //! The UI reaches this module as `ui::browser`; natively (clippy, `cargo test`) it gets the
 //! stand-ins in `src/ui/native.rs`, which must keep the same signatures.
 
+pub mod clock;
+pub mod download;
 pub mod probe;
 
 use std::sync::{Arc, Mutex};

@@ -5,6 +5,7 @@
 //! [`App`], the shell that shows them as tabs. Every panel stays mounted (the inactive ones are
 //! `hidden`), so switching tabs never loses what was typed.
 
+mod bundle;
 mod connection;
 mod diagnose;
 mod shared;
@@ -24,6 +25,7 @@ use leptos::prelude::*;
 use crate::domain::diagnose::CatalogEntry;
 use crate::domain::locale::Locale;
 
+pub use bundle::BundlePanel;
 pub use connection::ConnectionPanel;
 pub use diagnose::DiagnosePanel;
 pub use shared::Session;
@@ -35,6 +37,9 @@ pub struct WidgetConfig {
     pub locale: Locale,
     /// The operator's own error codes, consulted before the built-in rules. Default: none.
     pub catalog: Arc<[CatalogEntry]>,
+    /// The operator's support contact (an address or a URL), shown beside the support bundle and
+    /// printed at its end. Default: none.
+    pub support_contact: Option<String>,
 }
 
 impl WidgetConfig {
@@ -53,17 +58,19 @@ impl WidgetConfig {
 pub enum Panel {
     Diagnose,
     Connection,
+    Bundle,
 }
 
 impl Panel {
     /// Every panel that is shown, in tab order.
-    pub const ALL: [Panel; 2] = [Panel::Diagnose, Panel::Connection];
+    pub const ALL: [Panel; 3] = [Panel::Diagnose, Panel::Connection, Panel::Bundle];
 
     /// A stable id, used in element ids.
     pub fn id(self) -> &'static str {
         match self {
             Panel::Diagnose => "diagnose",
             Panel::Connection => "connection",
+            Panel::Bundle => "bundle",
         }
     }
 
@@ -72,6 +79,7 @@ impl Panel {
         match self {
             Panel::Diagnose => "Diagnose an error",
             Panel::Connection => "Check the connection",
+            Panel::Bundle => "Support bundle",
         }
     }
 }
@@ -137,6 +145,10 @@ pub fn App() -> impl IntoView {
             let body = match panel {
                 Panel::Diagnose => view! { <DiagnosePanel /> }.into_any(),
                 Panel::Connection => view! { <ConnectionPanel /> }.into_any(),
+                Panel::Bundle => {
+                    let shown = Signal::derive(move || active.get() == Panel::Bundle);
+                    view! { <BundlePanel active=shown /> }.into_any()
+                }
             };
             view! {
                 <section

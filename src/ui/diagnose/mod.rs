@@ -44,6 +44,8 @@ enum CopyWhat {
 #[component]
 pub fn DiagnosePanel() -> impl IntoView {
     let config = WidgetConfig::expect();
+    // The committed text also goes to the session, for the support bundle.
+    let error_text = super::shared::Session::expect().error_text;
     // The text that has been (or is being) diagnosed; trails the text area while typing.
     let committed = RwSignal::new(String::new());
     // True between an input and the diagnosis of that input.
@@ -78,6 +80,7 @@ pub fn DiagnosePanel() -> impl IntoView {
     // Commits `text` for diagnosis now.
     let commit = move |text: String| {
         copy.value().set(None);
+        error_text.set(text.clone());
         committed.set(text);
         pending.set(false);
     };

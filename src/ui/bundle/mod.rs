@@ -1,0 +1,568 @@
+//! Panel 4, "Support bundle": what support needs about one failed call, built from what the
+//! other panels were told (the error, the request, the connection check) plus a few fields
+//! (incident time, client, key name, sections), previewed exactly as it will be shared, and
+//! exported as Markdown or JSON by copy or download.
+//!
+//! `domain::bundle::build` redacts every field; right before a copy or a download the final
+//! text goes through `domain::bundle::guard` once more, with the key typed in this page, and the
+//! export is refused (naming the rule and the line) when anything is found. The preview never
+//! shows what the guard objects to either. The clock, the time zone and the user agent come
+//! from the browser layer; the panel only works while it is the active tab.
+
+mod form;
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::shared::Session;
+use super::WidgetConfig;
+use crate::domain::bundle::{
+    build, find_times, guard, suggest_client, Bundle, BundleInput, Leak, Sections, CLIENTS,
+};
+use crate::domain::diagnose::diagnose_with;
+use form::{
+    browser_label, check_lines, file_name, leak_sentence, offset_label, request_facts,
+    rfc3339_local, withhold, Format, SECTIONS,
+};
+
+#[cfg(target_arch = "wasm32")]
+use crate::browser::{clock, download};
+
+/// Native stand-ins for `browser::clock` (clippy and `cargo test` build the panel natively; it
+/// only runs in a browser). Same signatures.
+#[cfg(not(target_arch = "wasm32"))]
+mod clock {
+    /// Stand-in: the epoch, in UTC.
+    pub fn now_with_offset() -> (f64, i32) {
+        (0.0, 0)
+    }
+    /// Stand-in: no zone.
+    pub fn time_zone() -> Option<String> {
+        None
+    }
+    /// Stand-in: no user agent.
+    pub fn user_agent() -> String {
+        String::new()
+    }
+}
+
+/// Native stand-ins for `browser::download`. Same signatures.
+#[cfg(not(target_arch = "wasm32"))]
+mod download {
+    /// Stand-in: nothing saved.
+    pub fn save_text(_file_name: &str, _mime: &str, _text: &str) -> bool {
+        false
+    }
+    /// Stand-in: selects nothing.
+    pub fn select_all<T>(_area: &T) {}
+}
+
+/// A bundle built from the session, with the category its file is named after.
+#[derive(Clone, Debug, PartialEq)]
+struct Built {
+    bundle: Bundle,
+    category: &'static str,
+}
+
+impl Built {
+    fn text(&self, format: Format) -> &str {
+        match format {
+            Format::Markdown => &self.bundle.markdown,
+            Format::Json => &self.bundle.json,
+        }
+    }
+}
+
+/// What the preview shows and what the guard found in the text it stands for.
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    preview: String,
+    leaks: Vec<Leak>,
+    summary: String,
+}
+
+/// How an export is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Export {
+    Copy,
+    Download,
+}
+
+/// How an export ended.
+#[derive(Clone, Debug, PartialEq)]
+enum Exported {
+    /// The guard found something: nothing left the panel.
+    Refused(Vec<Leak>),
+    Copied,
+    /// No clipboard: the preview's text is selected for a copy by hand.
+    Selected,
+    Downloaded(String),
+    DownloadFailed,
+}
+
+impl Exported {
+    /// Stable id for `data-outcome`.
+    fn id(&self) -> &'static str {
+        match self {
+            Exported::Refused(_) => "refused",
+            Exported::Copied => "copied",
+            Exported::Selected => "selected",
+            Exported::Downloaded(_) => "downloaded",
+            Exported::DownloadFailed => "download_failed",
+        }
+    }
+
+    fn sentence(&self) -> String {
+        match self {
+            Exported::Refused(leaks) => {
+                let lines: Vec<String> = leaks.iter().map(leak_sentence).collect();
+                format!(
+                    "Not exported: the bundle still holds a secret. {} Remove it from what you \
+                     pasted (or from the key name), then try again.",
+                    lines.join(" ")
+                )
+            }
+            Exported::Copied => "Bundle copied to the clipboard.".to_string(),
+            Exported::Selected => "Couldn't reach the clipboard: the bundle is selected, press \
+                                   Ctrl+C (⌘C on a Mac) to copy it."
+                .to_string(),
+            Exported::Downloaded(name) => format!("Saved as {name}."),
+            Exported::DownloadFailed => {
+                "Couldn't save a file here: copy the bundle instead.".to_string()
+            }
+        }
+    }
+}
+
+/// The Support bundle panel. Reads [`WidgetConfig`] and [`Session`] from context.
+#[component]
+pub fn BundlePanel(
+    /// Whether the panel is the active tab: while it is not, nothing is rebuilt.
+    #[prop(into)]
+    active: Signal<bool>,
+) -> impl IntoView {
+    let config = WidgetConfig::expect();
+    let session = Session::expect();
+
+    let (now_ms, offset_min) = clock::now_with_offset();
+    let now_text = move || {
+        let (ms, off) = clock::now_with_offset();
+        rfc3339_local(ms, off)
+    };
+    let time = RwSignal::new(rfc3339_local(now_ms, offset_min));
+    let zone_name = clock::time_zone();
+    let zone_shown = match &zone_name {
+        Some(z) => format!("{z} ({})", offset_label(offset_min)),
+        None => offset_label(offset_min),
+    };
+    let zone = zone_name.unwrap_or_else(|| offset_label(offset_min));
+    let browser_name = browser_label(&clock::user_agent());
+
+    // The client the user picked; `None` follows the suggestion.
+    let chosen_client = RwSignal::new(None::<String>);
+    let key_name = RwSignal::new(String::new());
+    let sections = RwSignal::new(Sections::default());
+    let format = RwSignal::new(Format::Markdown);
+    let preview_ref = NodeRef::<leptos::html::Textarea>::new();
+
+    // Times and a client found in the pasted texts.
+    let found = Memo::new(move |prev: Option<&(Vec<String>, Option<&'static str>)>| {
+        if !active.get() {
+            return prev.cloned().unwrap_or_default();
+        }
+        session.error_text.with(|e| {
+            session.request_text.with(|r| {
+                let both = format!("{e}\n{r}");
+                (find_times(&both), suggest_client(&both))
+            })
+        })
+    });
+    let client = move || {
+        chosen_client
+            .get()
+            .or_else(|| found.with(|f| f.1.map(str::to_string)))
+            .unwrap_or_default()
+    };
+
+    let diagnosis = {
+        let config = config.clone();
+        Memo::new(move |prev: Option<&Option<_>>| {
+            if !active.get() {
+                return prev.cloned().flatten();
+            }
+            session.error_text.with(|t| {
+                (!t.trim().is_empty()).then(|| diagnose_with(t, &config.catalog, config.locale))
+            })
+        })
+    };
+
+    let built = {
+        let zone = zone.clone();
+        let browser_name = browser_name.clone();
+        let contact = config.support_contact.clone();
+        Memo::new(move |prev: Option<&Option<Built>>| {
+            if !active.get() {
+                return prev.cloned().flatten();
+            }
+            let nonempty = |s: String| (!s.trim().is_empty()).then_some(s);
+            let error = nonempty(session.error_text.get());
+            let request = nonempty(session.request_text.get());
+            let checks = session
+                .probe
+                .with(|r| session.smoke.with(|s| check_lines(r, s.as_ref())));
+            if error.is_none() && request.is_none() && checks.is_empty() {
+                return None;
+            }
+            let (model, parameters) = request.as_deref().map(request_facts).unwrap_or_default();
+            let diagnosis = diagnosis.get();
+            let category = diagnosis.as_ref().map_or("no_error", |d| d.category.id());
+            let input = BundleInput {
+                time: Some(time.get()),
+                time_zone: Some(zone.clone()),
+                client: nonempty(client()),
+                key_name: nonempty(key_name.get()),
+                request,
+                model,
+                parameters,
+                error,
+                diagnosis,
+                checks,
+                browser: browser_name.clone(),
+                support_contact: contact.clone(),
+                sections: sections.get(),
+                keep_prompts: false,
+            };
+            Some(Built {
+                bundle: build(&input),
+                category,
+            })
+        })
+    };
+
+    // The preview: the chosen format, with whatever the guard objects to withheld.
+    let shown = Memo::new(move |_| {
+        built.with(|b| {
+            b.as_ref().map(|b| {
+                let text = b.text(format.get());
+                session.key.with(|key| {
+                    let leaks = guard(text, Some(key));
+                    Shown {
+                        preview: withhold(text, &leaks, Some(key)),
+                        leaks,
+                        summary: b.bundle.summary.clone(),
+                    }
+                })
+            })
+        })
+    });
+
+    // Copy or download, after the guard has seen the exact text once more.
+    let export = Action::new_local(move |how: &Export| {
+        let how = *how;
+        let ready = built.with_untracked(|b| {
+            b.as_ref().map(|b| {
+                let f = format.get_untracked();
+                let name = file_name(&time.get_untracked(), b.category, f);
+                (b.text(f).to_string(), name, f)
+            })
+        });
+        async move {
+            let (text, name, f) = ready?;
+            let leaks = session.key.with_untracked(|key| guard(&text, Some(key)));
+            if !leaks.is_empty() {
+                return Some(Exported::Refused(leaks));
+            }
+            Some(match how {
+                Export::Copy => {
+                    if browser::copy_text(&text).await {
+                        Exported::Copied
+                    } else {
+                        if let Some(el) = preview_ref.get_untracked() {
+                            download::select_all(&el);
+                        }
+                        Exported::Selected
+                    }
+                }
+                Export::Download => {
+                    if download::save_text(&name, f.mime(), &text) {
+                        Exported::Downloaded(name)
+                    } else {
+                        Exported::DownloadFailed
+                    }
+                }
+            })
+        }
+    });
+    let outcome = move || export.value().get().flatten();
+
+    let time_choices = move || {
+        found.with(|f| {
+            f.0.iter()
+                .map(|t| {
+                    let (t, label) = (t.clone(), t.clone());
+                    view! {
+                        <button
+                            type="button"
+                            class="kd-chip"
+                            data-testid="bundle-time-choice"
+                            on:click=move |_| time.set(t.clone())
+                        >
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let client_options = CLIENTS
+        .iter()
+        .map(|c| {
+            view! {
+                <option value=*c selected=move || client() == *c>
+                    {*c}
+                </option>
+            }
+        })
+        .collect_view();
+
+    let toggles = SECTIONS
+        .iter()
+        .map(|t| {
+            let flag = t.flag;
+            view! {
+                <label class="kd-bundle-toggle">
+                    <input
+                        type="checkbox"
+                        data-testid="bundle-section"
+                        data-section=t.id
+                        prop:checked=move || {
+                            let mut s = sections.get();
+                            *flag(&mut s)
+                        }
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            sections.update(|s| *flag(s) = on);
+                        }
+                    />
+                    {t.label}
+                </label>
+            }
+        })
+        .collect_view();
+
+    let formats = Format::ALL
+        .into_iter()
+        .map(|f| {
+            view! {
+                <label class="kd-radio">
+                    <input
+                        type="radio"
+                        name="kd-bundle-format"
+                        data-testid=format!("bundle-format-{}", f.ext())
+                        value=f.ext()
+                        prop:checked=move || format.get() == f
+                        on:change=move |_| format.set(f)
+                    />
+                    {f.label()}
+                </label>
+            }
+        })
+        .collect_view();
+
+    let contact_view = config.support_contact.clone().map(|c| {
+        view! {
+            <p class="kd-bundle-contact" data-testid="bundle-contact">
+                "Send the bundle to: "
+                <strong>{c}</strong>
+            </p>
+        }
+    });
+
+    let output = move || match shown.get() {
+        None => view! {
+            <div class="kd-empty" data-testid="bundle-empty">
+                <p class="kd-empty-title">"Nothing to bundle yet."</p>
+                <p>
+                    "First paste the error in \u{201c}Diagnose an error\u{201d} (and the request \
+                     you sent, if you have it), or run \u{201c}Check the connection\u{201d}. "
+                    "The bundle builds itself from what you entered there, redacted."
+                </p>
+            </div>
+        }
+        .into_any(),
+        Some(s) => {
+            let leaks_view = (!s.leaks.is_empty()).then(|| {
+                let items = s
+                    .leaks
+                    .iter()
+                    .map(|l| view! { <li data-rule=l.what.clone()>{leak_sentence(l)}</li> })
+                    .collect_view();
+                view! {
+                    <div class="kd-bundle-leaks" data-testid="bundle-leaks" role="alert">
+                        <p>
+                            "This bundle can't be shared: it still holds a secret. Remove it \
+                             from what you pasted or from the key name."
+                        </p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            });
+            view! {
+                <p class="kd-bundle-summary" data-testid="bundle-redactions">
+                    {s.summary}
+                </p>
+                {leaks_view}
+                <textarea
+                    class="kd-textarea kd-bundle-preview"
+                    data-testid="bundle-preview"
+                    data-format=move || format.get().ext()
+                    node_ref=preview_ref
+                    readonly
+                    rows="18"
+                    spellcheck="false"
+                    aria-label="The bundle, exactly as it will be shared"
+                    prop:value=s.preview
+                ></textarea>
+                <div class="kd-row kd-bundle-actions">
+                    <button
+                        type="button"
+                        class="kd-button"
+                        data-testid="bundle-copy"
+                        on:click=move |_| {
+                            export.dispatch_local(Export::Copy);
+                        }
+                    >
+                        "Copy"
+                    </button>
+                    <button
+                        type="button"
+                        class="kd-button kd-button-quiet"
+                        data-testid="bundle-download"
+                        on:click=move |_| {
+                            export.dispatch_local(Export::Download);
+                        }
+                    >
+                        {move || format!("Download .{}", format.get().ext())}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <div class="kd-bundle">
+            <div class="kd-bundle-form">
+                <label class="kd-label" for="kd-bundle-time">
+                    "Time of the incident"
+                </label>
+                <div class="kd-row">
+                    <input
+                        id="kd-bundle-time"
+                        class="kd-input"
+                        data-testid="bundle-time"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby="kd-bundle-zone"
+                        prop:value=move || time.get()
+                        on:input=move |ev| time.set(event_target_value(&ev))
+                    />
+                    <button
+                        type="button"
+                        class="kd-button kd-button-quiet"
+                        on:click=move |_| time.set(now_text())
+                    >
+                        "Now"
+                    </button>
+                </div>
+                <p class="kd-hint" id="kd-bundle-zone" data-testid="bundle-zone">
+                    "Your time zone: "
+                    {zone_shown}
+                </p>
+                <div
+                    class="kd-examples"
+                    role="group"
+                    aria-label="Times found in what you pasted"
+                    hidden=move || found.with(|f| f.0.is_empty())
+                >
+                    <span class="kd-examples-label">"Found in your paste:"</span>
+                    {time_choices}
+                </div>
+
+                <label class="kd-label" for="kd-bundle-client">
+                    "Client"
+                </label>
+                <select
+                    id="kd-bundle-client"
+                    class="kd-select"
+                    data-testid="bundle-client"
+                    on:change=move |ev| chosen_client.set(Some(event_target_value(&ev)))
+                >
+                    <option value="" selected=move || client().is_empty()>
+                        "Not said"
+                    </option>
+                    {client_options}
+                </select>
+                <p class="kd-hint" data-testid="bundle-client-hint">
+                    {move || {
+                        found
+                            .with(|f| f.1)
+                            .map(|c| format!("Suggested from your paste: {c}."))
+                            .unwrap_or_default()
+                    }}
+                </p>
+
+                <label class="kd-label" for="kd-bundle-key-name">
+                    "Key name"
+                </label>
+                <input
+                    id="kd-bundle-key-name"
+                    class="kd-input"
+                    data-testid="bundle-key-name"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="kd-bundle-key-hint"
+                    placeholder="e.g. prod-backend, or sk-proj-…3xQa"
+                    prop:value=move || key_name.get()
+                    on:input=move |ev| key_name.set(event_target_value(&ev))
+                />
+                <p class="kd-hint" id="kd-bundle-key-hint">
+                    "Its name in the provider's console, or its first and last four characters. "
+                    "Never the key itself."
+                </p>
+
+                <fieldset class="kd-bundle-sections">
+                    <legend class="kd-label">"Include"</legend>
+                    {toggles}
+                </fieldset>
+
+                <fieldset class="kd-bundle-format">
+                    <legend class="kd-label">"Format"</legend>
+                    {formats}
+                </fieldset>
+            </div>
+            <section class="kd-bundle-output" aria-labelledby="kd-bundle-heading">
+                <h2 class="kd-h3" id="kd-bundle-heading">
+                    "What will be shared"
+                </h2>
+                {output}
+                <p
+                    class="kd-copy-status"
+                    role="status"
+                    data-testid="bundle-status"
+                    data-outcome=move || outcome().map(|o| o.id()).unwrap_or("none")
+                >
+                    {move || {
+                        if export.pending().get() {
+                            "Copying…".to_string()
+                        } else {
+                            outcome().map(|o| o.sentence()).unwrap_or_default()
+                        }
+                    }}
+                </p>
+                {contact_view}
+            </section>
+        </div>
+    }
+}
