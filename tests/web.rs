@@ -199,3 +199,240 @@ async fn arrow_keys_move_between_tabs() {
         .map(|e| e.id());
     assert_eq!(focused.as_deref(), Some("kd-tab-connection"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Support bundle panel (panel 4): what it shows before anything is pasted, the preview's
+// contents, and the leak guard refusing an export.
+// ---------------------------------------------------------------------------------------------
+
+use web_sys::HtmlInputElement;
+
+/// A made-up OpenAI project key, planted in pasted text: it must never reach the preview.
+const PLANTED_KEY: &str = "sk-proj-Zx81QmT4vB7nL2pRk9WcYd3F6hJs0aEu5GtN1oXiVq8KbMzCy";
+
+/// A key of no known shape (lowercase words and dashes): the redaction engine can't recognise
+/// it and the key-name field doesn't take it for a key, so only the typed-key check sees it.
+const ODD_KEY: &str = "orchid-lantern-velvet-harbor-quince";
+
+/// Sets an input's value like typing would and fires `input`.
+fn type_into(el: &HtmlInputElement, text: &str) {
+    el.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    init.set_input_type("insertText");
+    let ev = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn input(root: &HtmlElement, selector: &str) -> HtmlInputElement {
+    find(root, selector).unchecked_into()
+}
+
+/// Lets a change reach the preview: the bundle is a chain of memos and a re-rendered block,
+/// which can take more than one tick.
+async fn settle_bundle() {
+    for _ in 0..3 {
+        tick().await;
+        sleep(5).await;
+    }
+}
+
+async fn open_bundle(root: &HtmlElement) {
+    let tab: HtmlElement = find(root, "#kd-tab-bundle").unchecked_into();
+    tab.click();
+    settle_bundle().await;
+}
+
+fn preview(root: &HtmlElement) -> String {
+    find(root, "[data-testid=bundle-preview]")
+        .unchecked_into::<HtmlTextAreaElement>()
+        .value()
+}
+
+/// Every `n`-character piece of `key` that occurs in `text`.
+fn pieces_in(text: &str, key: &str, n: usize) -> Vec<String> {
+    (0..=key.len().saturating_sub(n))
+        .map(|i| key[i..i + n].to_string())
+        .filter(|p| text.contains(p.as_str()))
+        .collect()
+}
+
+/// Waits for the export's outcome (`data-outcome` of the status line) to become `want`.
+async fn outcome_becomes(root: &HtmlElement, want: &str) {
+    for _ in 0..50 {
+        tick().await;
+        let got = find(root, "[data-testid=bundle-status]").get_attribute("data-outcome");
+        if got.as_deref() == Some(want) {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("the export never ended as {want}");
+}
+
+#[wasm_bindgen_test]
+async fn bundle_says_what_to_do_before_anything_is_pasted() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    open_bundle(&root).await;
+    assert!(!find(&root, "#kd-panel-bundle").has_attribute("hidden"));
+    let empty = find(&root, "[data-testid=bundle-empty]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(empty.contains("Diagnose an error"), "{empty}");
+    assert!(root
+        .query_selector("[data-testid=bundle-preview]")
+        .unwrap()
+        .is_none());
+    // The time of the incident defaults to now, with its offset, and the zone is shown.
+    let time = input(&root, "[data-testid=bundle-time]").value();
+    assert!(time.len() >= 20 && time.as_bytes()[10] == b'T', "{time}");
+    let zone = find(&root, "[data-testid=bundle-zone]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(zone.contains("UTC"), "{zone}");
+}
+
+#[wasm_bindgen_test]
+async fn bundle_preview_has_the_category_and_never_the_key() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    settle_bundle().await;
+    let error = format!(
+        "2025-10-16T22:40:20.395Z openai.AuthenticationError: Error code: 401 - {{'error': {{'message': 'Incorrect API key provided: {PLANTED_KEY}.', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}}}}"
+    );
+    enter(&input_of(&root), &error, "insertFromPaste");
+    settle_bundle().await;
+    type_into(&input(&root, "[data-testid=probe-key-input]"), PLANTED_KEY);
+    open_bundle(&root).await;
+
+    let md = preview(&root);
+    assert!(md.contains("invalid_key"), "{md}");
+    assert_eq!(pieces_in(&md, PLANTED_KEY, 12), Vec::<String>::new());
+    let summary = find(&root, "[data-testid=bundle-redactions]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(summary.contains("redacted"), "{summary}");
+    assert!(
+        md.contains("redacted"),
+        "the preview carries the redaction line"
+    );
+    assert!(root
+        .query_selector("[data-testid=bundle-leaks]")
+        .unwrap()
+        .is_none());
+    // The client is suggested from the paste, and the time found in it is offered.
+    let client = find(&root, "[data-testid=bundle-client]");
+    let client = js_sys::Reflect::get(&client, &"value".into()).unwrap();
+    assert_eq!(client.as_string().as_deref(), Some("OpenAI SDK"));
+    let choice: HtmlElement = find(&root, "[data-testid=bundle-time-choice]").unchecked_into();
+    choice.click();
+    settle_bundle().await;
+    assert_eq!(
+        input(&root, "[data-testid=bundle-time]").value(),
+        "2025-10-16T22:40:20.395Z"
+    );
+    assert!(preview(&root).contains("2025-10-16T22:40:20.395Z"));
+
+    // JSON: the same contents, schema version 1.
+    let json: HtmlElement = find(&root, "[data-testid=bundle-format-json]").unchecked_into();
+    json.click();
+    settle_bundle().await;
+    let text = preview(&root);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("the JSON preview parses");
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["diagnosis"]["category"], "invalid_key");
+    assert_eq!(v["redaction_summary"].as_str(), Some(summary.trim()));
+    assert_eq!(pieces_in(&text, PLANTED_KEY, 12), Vec::<String>::new());
+
+    // A section left out is gone from the preview.
+    let error_toggle = input(&root, "[data-testid=bundle-section][data-section=error]");
+    error_toggle.click();
+    settle_bundle().await;
+    let v: serde_json::Value = serde_json::from_str(&preview(&root)).unwrap();
+    assert!(v.get("error").is_none(), "{v}");
+    assert!(v.get("diagnosis").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn pasted_markup_in_the_bundle_stays_text() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    settle_bundle().await;
+    enter(
+        &input_of(&root),
+        r#"401 <b id="kd-bundle-injected">x</b><img src=x> {"error":{"message":"bad key","type":"invalid_request_error"}}"#,
+        "insertFromPaste",
+    );
+    settle_bundle().await;
+    open_bundle(&root).await;
+    assert!(preview(&root).contains("kd-bundle-injected"));
+    assert!(root
+        .query_selector("#kd-bundle-injected")
+        .unwrap()
+        .is_none());
+    assert!(root
+        .query_selector("#kd-panel-bundle img")
+        .unwrap()
+        .is_none());
+}
+
+// The user types their key (of a shape no rule knows) into the key-name field: the bundle
+// would carry it verbatim, so the preview withholds that line and both exports are refused,
+// naming the rule and the line.
+#[wasm_bindgen_test]
+async fn the_guard_refuses_a_key_typed_into_the_key_name() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    settle_bundle().await;
+    enter(&input_of(&root), OPENAI_QUOTA, "insertFromPaste");
+    settle_bundle().await;
+    type_into(&input(&root, "[data-testid=probe-key-input]"), ODD_KEY);
+    open_bundle(&root).await;
+    assert!(root
+        .query_selector("[data-testid=bundle-leaks]")
+        .unwrap()
+        .is_none());
+    type_into(&input(&root, "[data-testid=bundle-key-name]"), ODD_KEY);
+    settle_bundle().await;
+
+    let shown = preview(&root);
+    assert_eq!(
+        pieces_in(&shown, ODD_KEY, 12),
+        Vec::<String>::new(),
+        "{shown}"
+    );
+    assert!(shown.contains("withheld: typed_key"), "{shown}");
+    let leaks = find(&root, "[data-testid=bundle-leaks]");
+    assert!(leaks
+        .query_selector("li[data-rule=typed_key]")
+        .unwrap()
+        .is_some());
+
+    let copy: HtmlElement = find(&root, "[data-testid=bundle-copy]").unchecked_into();
+    copy.click();
+    outcome_becomes(&root, "refused").await;
+    let status = find(&root, "[data-testid=bundle-status]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(status.contains("Line "), "{status}");
+    assert_eq!(pieces_in(&status, ODD_KEY, 12), Vec::<String>::new());
+
+    // Clearing the key name lets the export through the guard again (the download here).
+    type_into(
+        &input(&root, "[data-testid=bundle-key-name]"),
+        "prod-backend",
+    );
+    settle_bundle().await;
+    assert!(root
+        .query_selector("[data-testid=bundle-leaks]")
+        .unwrap()
+        .is_none());
+    let download: HtmlElement = find(&root, "[data-testid=bundle-download]").unchecked_into();
+    download.click();
+    outcome_becomes(&root, "downloaded").await;
+    let status = find(&root, "[data-testid=bundle-status]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(status.contains("-quota_exhausted.md"), "{status}");
+}
