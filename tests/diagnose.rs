@@ -429,6 +429,12 @@ fn wild3_categories_at_least_90_percent() {
     wild(include_str!("data/errors_wild3.jsonl"), "wild3");
 }
 
+/// A fifth set: providers' own documented error tables, gateway message files, more agents.
+#[test]
+fn wild4_categories_at_least_90_percent() {
+    wild(include_str!("data/errors_wild4.jsonl"), "wild4");
+}
+
 fn wild(data: &str, name: &str) {
     let cases: Vec<Case> = data
         .lines()

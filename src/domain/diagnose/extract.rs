@@ -380,6 +380,11 @@ pub fn prose_status(text: &str, lower: &str) -> Option<u16> {
         {
             score += 2;
         }
+        // The last word of a line after a colon: `Failed to initiate authorization: 407`.
+        let line_rest = lower[end..].split('\n').next().unwrap_or("");
+        if left.trim_end_matches(' ').ends_with(':') && line_rest.trim().is_empty() {
+            score += 2;
+        }
         // A column in a request log: `| 429 |`.
         if left.trim_end().ends_with('|') && lower[end..].trim_start().starts_with('|') {
             score += 2;

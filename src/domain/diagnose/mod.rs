@@ -66,7 +66,11 @@ pub fn diagnose_with(input: &str, catalog: &[CatalogEntry], locale: Locale) -> D
     upstream_status_evidence(&body, &mut evidence);
     shape_evidence(&text, &lower, &facts, &mut evidence);
 
-    let (category, also_found) = decide(&evidence);
+    // Decide on the discounted weights; mention other errors by what the paste says of them.
+    let mut weighed = evidence.clone();
+    discount_network_after_a_response(facts.http_status, &mut weighed);
+    let category = decide(&weighed);
+    let also_found = others(&evidence, category);
     let mut facts = facts;
     if facts.code.is_none() {
         facts.code = catalog_hit
@@ -508,8 +512,26 @@ fn shape_evidence(text: &str, lower: &str, facts: &Facts, evidence: &mut Vec<Evi
     }
 }
 
-/// The winning category and the others worth mentioning.
-fn decide(evidence: &[Evidence]) -> (Category, Vec<Category>) {
+/// An HTTP 4xx answer means the connection, name resolution and TLS all worked: the network
+/// failures the paste also mentions (a client's "Failed to connect to API: 400 ...", a retry
+/// that dropped) are not the cause. 407 and 408 are about the path there, so they keep them.
+fn discount_network_after_a_response(status: Option<u16>, evidence: &mut [Evidence]) {
+    if !status.is_some_and(|s| (400..500).contains(&s) && s != 407 && s != 408) {
+        return;
+    }
+    for e in evidence.iter_mut() {
+        if matches!(
+            e.category,
+            Category::Dns | Category::ConnectFailed | Category::Tls | Category::Timeout
+        ) {
+            e.weight = e.weight.saturating_sub(30);
+        }
+    }
+}
+
+/// The winning category: the heaviest piece of evidence, then the larger sum, then the more
+/// actionable category; `unknown` when there is no evidence.
+fn decide(evidence: &[Evidence]) -> Category {
     let mut scores: Vec<(Category, u8, u32)> = Vec::new();
     for e in evidence.iter().filter(|e| e.weight > 0) {
         match scores.iter_mut().find(|s| s.0 == e.category) {
@@ -526,17 +548,27 @@ fn decide(evidence: &[Evidence]) -> (Category, Vec<Category>) {
             .then(b.2.cmp(&a.2))
             .then(rank(a.0).cmp(&rank(b.0)))
     });
-    let Some(&(winner, _, _)) = scores.first() else {
-        return (Category::Unknown, Vec::new());
-    };
-    let also = scores
+    scores.first().map_or(Category::Unknown, |s| s.0)
+}
+
+/// The strongly evidenced categories other than `winner`, most decisive first (at most three).
+fn others(evidence: &[Evidence], winner: Category) -> Vec<Category> {
+    let mut rest: Vec<Evidence> = evidence
         .iter()
-        .skip(1)
-        .filter(|s| s.1 >= 70 && s.0 != Category::Unknown)
-        .map(|s| s.0)
-        .take(3)
+        .filter(|e| e.category != winner)
+        .cloned()
         .collect();
-    (winner, also)
+    let mut out = Vec::new();
+    while out.len() < 3 {
+        let next = decide(&rest);
+        let strong = rest.iter().any(|e| e.category == next && e.weight >= 70);
+        if next == Category::Unknown || !strong {
+            break;
+        }
+        out.push(next);
+        rest.retain(|e| e.category != next);
+    }
+    out
 }
 
 /// A code token for the facts when the body named none: the heaviest code seen in the text.

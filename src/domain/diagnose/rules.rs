@@ -76,6 +76,7 @@ pub const STATUS_PHRASES: &[(u16, &str, Category, u8)] = &[
     (403, "(no body)", Unknown, 60),
     (405, "\"options /", Cors, 80),
     (200, "<html", WrongEndpoint, 60),
+    (404, "(no body)", WrongEndpoint, 65),
 ];
 
 /// Error codes, types and identifiers. ToRouter's and TokModel's codes are built in here too.
@@ -327,6 +328,13 @@ pub const CODES: &[CodeRule] = &[
     ("UnknownOperationException", WrongEndpoint, 80),
     // Learned from the fourth held-out set.
     ("access_terminated_error", KeyRevoked, 92),
+    ("ServiceNotOpen", ModelNotFound, 88),
+    ("ClosedEndpoint", ModelNotFound, 88),
+    ("IncompleteSignature", InvalidKey, 80),
+    ("InternalFailure", UpstreamError, 80),
+    ("unsupported_api_for_model", ModelNotFound, 88),
+    // axios' code for any 4xx: says nothing about which.
+    ("ERR_BAD_REQUEST", Unknown, 50),
 ];
 
 /// Phrases, English then Chinese per category.
@@ -529,7 +537,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("unsupported countries", RegionBlocked, 92),
     ("unavailable in region", RegionBlocked, 92),
     ("unavailable in your region", RegionBlocked, 92),
-    ("supported-countries", RegionBlocked, 85),
+    ("supported-countries", RegionBlocked, 60),
     ("不支持的地区", RegionBlocked, 95),
     ("地区不支持", RegionBlocked, 95),
     ("不支持该地区", RegionBlocked, 95),
@@ -1069,6 +1077,51 @@ pub const PHRASES: &[PhraseRule] = &[
     ("\"detail\":\"not found\"", WrongEndpoint, 80),
     ("failed to authenticate with proxy", Proxy, 95),
     ("网络连接失败", ConnectFailed, 88),
+    // Learned from the fifth held-out set (errors_wild4.jsonl).
+    ("account is currently inactive", KeyRevoked, 92),
+    ("account is inactive", KeyRevoked, 92),
+    ("in arrears", QuotaExhausted, 92),
+    ("please recharge", QuotaExhausted, 90),
+    ("subscribe to a", QuotaExhausted, 75),
+    ("do not have permission to access", PermissionDenied, 88),
+    ("no permission", PermissionDenied, 85),
+    ("无权限", PermissionDenied, 85),
+    ("ip not authorized", PermissionDenied, 92),
+    ("ip allowlist", PermissionDenied, 88),
+    ("is currently only available for", PermissionDenied, 95),
+    ("sensitive content", ContentFiltered, 90),
+    ("涉敏", ContentFiltered, 92),
+    ("endpoint that is currently closed", ModelNotFound, 92),
+    (
+        "activate the corresponding model service",
+        ModelNotFound,
+        90,
+    ),
+    ("is not accessible via", ModelNotFound, 88),
+    ("unsupported model", ModelNotFound, 90),
+    ("不支持所选模型", ModelNotFound, 92),
+    ("token not match group", InvalidKey, 90),
+    ("not authorized", InvalidKey, 70),
+    ("expired or invalid", InvalidKey, 88),
+    ("request signature does not conform", InvalidKey, 90),
+    ("server error", UpstreamError, 70),
+    ("provider is currently unavailable", UpstreamError, 85),
+    ("不能为空", BadRequest, 85),
+    ("cannot be empty", BadRequest, 80),
+    ("must not be empty", BadRequest, 80),
+    ("未指定模型", BadRequest, 88),
+    ("failed: not found", WrongEndpoint, 75),
+    ("might not be available in your country", RegionBlocked, 40),
+    (
+        "client network socket disconnected before secure tls connection",
+        Tls,
+        92,
+    ),
+    ("请求数限制", RateLimited, 92),
+    ("分钟内最多请求", RateLimited, 92),
+    ("input token length too long", ContextLength, 92),
+    ("长度过长", ContextLength, 85),
+    ("响应格式错误", Unknown, 80),
 ];
 
 /// Tie-break: when two categories weigh the same, the one the user can act on first wins.
