@@ -17,7 +17,11 @@ fn paste(size: usize) -> String {
         s.push('\n');
         i += 1;
     }
-    s.truncate(s.floor_char_boundary(size));
+    let mut end = size.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.truncate(end);
     s
 }
 

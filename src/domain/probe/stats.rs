@@ -72,6 +72,7 @@ pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
         return None;
     }
     // max/min, not f64::clamp: clamp's panic message pulls float formatting into the wasm.
+    #[allow(clippy::manual_clamp)]
     let q = if q.is_nan() { 0.5 } else { q.max(0.0).min(1.0) };
     let pos = q * (n - 1) as f64;
     let lo = pos.floor() as usize;
