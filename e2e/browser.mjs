@@ -46,8 +46,15 @@ export async function open(url, { viewport = { width: 1280, height: 900 } } = {}
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
   });
-  await page.goto(url);
-  await page.waitForSelector('[data-testid="diagnosis"]');
+  try {
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="diagnosis"]', { timeout: 15_000 });
+  } catch (e) {
+    // Never leave a browser behind: it would keep the test process alive.
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+    throw new Error(`the page did not start: ${e.message}\n${problems.join("\n")}`);
+  }
   return {
     context,
     page,
