@@ -436,3 +436,158 @@ async fn the_guard_refuses_a_key_typed_into_the_key_name() {
         .unwrap_or_default();
     assert!(status.contains("-quota_exhausted.md"), "{status}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Panel 2, "Sanitize a request and check the key".
+// ---------------------------------------------------------------------------------------------
+
+/// A fake OpenAI project key (real shape, random characters).
+const SZ_KEY: &str = "sk-proj-Rk3vQ9xLmT2pWc7yHn4bJd8sFg1aZe6uXo5iKq0rVt3wYh9jNl2cMb7xPs4dGf8kT3BlbkFJq5uWz1yEr6tIo0pAs9dFg2hJk4lZx8cVb3nMm7Qw1eRt5yUi9oP2aS6dF0gH3jK7lZ4x";
+
+/// Waits until the sanitized copy is for the current input (`data-state="done"`).
+async fn sz_settle(root: &HtmlElement) {
+    for _ in 0..100 {
+        tick().await;
+        let state = find(root, "[data-testid=sanitize-result]").get_attribute("data-state");
+        if state.as_deref() == Some("done") {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("the sanitized copy never caught up with the input");
+}
+
+fn sz_input(root: &HtmlElement, testid: &str) -> web_sys::HtmlInputElement {
+    find(root, &format!("[data-testid={testid}]")).unchecked_into()
+}
+
+/// Sets an `<input>` like the user would and fires its `input` event.
+fn sz_type(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    init.set_input_type("insertText");
+    let ev = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+/// The `data-finding` ids of a findings list's children, sorted.
+fn sz_list(root: &HtmlElement, testid: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut child = find(root, &format!("[data-testid={testid}]")).first_element_child();
+    while let Some(c) = child {
+        if let Some(id) = c.get_attribute("data-finding") {
+            ids.push(id);
+        }
+        child = c.next_element_sibling();
+    }
+    ids.sort();
+    ids
+}
+
+fn sz_findings(root: &HtmlElement) -> Vec<String> {
+    sz_list(root, "key-findings")
+}
+
+#[wasm_bindgen_test]
+async fn sanitize_a_pasted_curl_replaces_the_key_with_a_placeholder() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let area: HtmlTextAreaElement = find(&root, "[data-testid=request-input]").unchecked_into();
+    let curl = format!(
+        "curl https://api.openai.com/v1/chat/completions \\\n  -H \"Authorization: Bearer {SZ_KEY}\" \\\n  -d '{{\"model\": \"gpt-4o-mini\", \"messages\": [{{\"role\": \"user\", \"content\": \"hi\"}}]}}'"
+    );
+    enter(&area, &curl, "insertFromPaste");
+    sz_settle(&root).await;
+    let out: HtmlTextAreaElement = find(&root, "[data-testid=sanitized-request]").unchecked_into();
+    let text = out.value();
+    assert!(text.contains("sk-proj-…"), "{text}");
+    assert!(!text.contains(&SZ_KEY[8..20]), "{text}");
+    assert!(text.contains("https://api.openai.com/v1/chat/completions"));
+    assert!(text.contains("gpt-4o-mini"));
+    let kind = find(&root, "[data-testid=parsed-request]").get_attribute("data-kind");
+    assert_eq!(kind.as_deref(), Some("curl"));
+    // Nothing on the page shows the key.
+    assert!(!root.inner_text().contains(&SZ_KEY[8..20]));
+}
+
+#[wasm_bindgen_test]
+async fn sanitize_typed_text_is_analysed_after_typing() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let area: HtmlTextAreaElement = find(&root, "[data-testid=request-input]").unchecked_into();
+    enter(&area, &format!("OPENAI_API_KEY={SZ_KEY}\n"), "insertText");
+    sz_settle(&root).await;
+    let out: HtmlTextAreaElement = find(&root, "[data-testid=sanitized-request]").unchecked_into();
+    assert!(
+        out.value().starts_with("OPENAI_API_KEY=sk-proj-…"),
+        "{}",
+        out.value()
+    );
+    let kind = find(&root, "[data-testid=parsed-request]").get_attribute("data-kind");
+    assert_eq!(kind.as_deref(), Some("env"));
+}
+
+#[wasm_bindgen_test]
+async fn key_with_a_trailing_space_is_flagged() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    assert_eq!(sz_findings(&root), Vec::<String>::new());
+    let key = sz_input(&root, "key-input");
+    assert_eq!(key.type_(), "password");
+    sz_type(&key, &format!("{SZ_KEY} "));
+    tick().await;
+    assert_eq!(sz_findings(&root), ["leading_or_trailing_whitespace"]);
+    sz_type(&key, SZ_KEY);
+    tick().await;
+    assert_eq!(sz_findings(&root), ["ok"]);
+    // The header name is part of the lint: a bare key in Authorization lacks `Bearer `.
+    sz_type(&sz_input(&root, "key-header"), "Authorization");
+    tick().await;
+    assert_eq!(sz_findings(&root), ["missing_bearer_prefix"]);
+}
+
+#[wasm_bindgen_test]
+async fn check_this_key_moves_the_found_key_into_the_key_field() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let area: HtmlTextAreaElement = find(&root, "[data-testid=request-input]").unchecked_into();
+    let req =
+        format!("POST /v1/messages HTTP/1.1\nHost: api.anthropic.com\nx-api-key: {SZ_KEY}\n\n{{}}");
+    enter(&area, &req, "insertFromPaste");
+    sz_settle(&root).await;
+    let button: HtmlElement = find(&root, "[data-testid=check-found-key]").unchecked_into();
+    button.click();
+    tick().await;
+    assert_eq!(sz_input(&root, "key-input").value(), SZ_KEY);
+    assert_eq!(sz_input(&root, "key-header").value(), "x-api-key");
+    // An OpenAI key sent to Anthropic: the lint says so.
+    assert!(
+        sz_findings(&root).contains(&"provider_mismatch".to_string())
+            || sz_findings(&root).contains(&"wrong_header_name".to_string()),
+        "{:?}",
+        sz_findings(&root)
+    );
+    assert!(!root.inner_text().contains(&SZ_KEY[8..20]));
+}
+
+#[wasm_bindgen_test]
+async fn sanitize_base_url_is_the_connection_panels() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    sz_type(
+        &sz_input(&root, "sanitize-base-url-input"),
+        "https://api.openai.com",
+    );
+    tick().await;
+    assert_eq!(
+        sz_input(&root, "base-url-input").value(),
+        "https://api.openai.com"
+    );
+    assert!(!sz_list(&root, "base-url-findings").is_empty());
+}

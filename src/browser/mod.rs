@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod download;
+pub mod files;
 pub mod probe;
 
 use std::sync::{Arc, Mutex};

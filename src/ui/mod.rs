@@ -8,6 +8,7 @@
 mod bundle;
 mod connection;
 mod diagnose;
+mod sanitize;
 mod shared;
 mod text;
 
@@ -28,6 +29,7 @@ use crate::domain::locale::Locale;
 pub use bundle::BundlePanel;
 pub use connection::ConnectionPanel;
 pub use diagnose::DiagnosePanel;
+pub use sanitize::SanitizePanel;
 pub use shared::Session;
 
 /// Settings of one widget instance, provided once by [`App`] and read with [`WidgetConfig::expect`].
@@ -57,18 +59,25 @@ impl WidgetConfig {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
     Diagnose,
+    Sanitize,
     Connection,
     Bundle,
 }
 
 impl Panel {
     /// Every panel that is shown, in tab order.
-    pub const ALL: [Panel; 3] = [Panel::Diagnose, Panel::Connection, Panel::Bundle];
+    pub const ALL: [Panel; 4] = [
+        Panel::Diagnose,
+        Panel::Sanitize,
+        Panel::Connection,
+        Panel::Bundle,
+    ];
 
     /// A stable id, used in element ids.
     pub fn id(self) -> &'static str {
         match self {
             Panel::Diagnose => "diagnose",
+            Panel::Sanitize => "sanitize",
             Panel::Connection => "connection",
             Panel::Bundle => "bundle",
         }
@@ -78,6 +87,7 @@ impl Panel {
     pub fn label(self) -> &'static str {
         match self {
             Panel::Diagnose => "Diagnose an error",
+            Panel::Sanitize => "Sanitize & check the key",
             Panel::Connection => "Check the connection",
             Panel::Bundle => "Support bundle",
         }
@@ -144,6 +154,7 @@ pub fn App() -> impl IntoView {
         .map(|panel| {
             let body = match panel {
                 Panel::Diagnose => view! { <DiagnosePanel /> }.into_any(),
+                Panel::Sanitize => view! { <SanitizePanel /> }.into_any(),
                 Panel::Connection => view! { <ConnectionPanel /> }.into_any(),
                 Panel::Bundle => {
                     let shown = Signal::derive(move || active.get() == Panel::Bundle);
