@@ -152,8 +152,8 @@ pub fn BundlePanel(
     let time = RwSignal::new(rfc3339_local(now_ms, offset_min));
     let zone_name = clock::time_zone();
     let zone_shown = match &zone_name {
-        Some(z) => format!("{z} ({})", offset_label(offset_min)),
-        None => offset_label(offset_min),
+        Some(z) if *z != offset_label(offset_min) => format!("{z} ({})", offset_label(offset_min)),
+        _ => offset_label(offset_min),
     };
     let zone = zone_name.unwrap_or_else(|| offset_label(offset_min));
     let browser_name = browser_label(&clock::user_agent());
