@@ -185,7 +185,7 @@ async fn arrow_keys_move_between_tabs() {
     let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     first.dispatch_event(&ev).unwrap();
     tick().await;
-    let second = find(&root, "#kd-tab-connection");
+    let second = find(&root, "#kd-tab-sanitize");
     assert_eq!(
         second.get_attribute("aria-selected").as_deref(),
         Some("true")
@@ -197,7 +197,7 @@ async fn arrow_keys_move_between_tabs() {
         .unwrap()
         .active_element()
         .map(|e| e.id());
-    assert_eq!(focused.as_deref(), Some("kd-tab-connection"));
+    assert_eq!(focused.as_deref(), Some("kd-tab-sanitize"));
 }
 
 // ---------------------------------------------------------------------------------------------
