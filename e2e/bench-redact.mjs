@@ -113,6 +113,11 @@ try {
         let last = 0;
         let gap = 0;
         let timer = 0;
+        const long = [];
+        const po = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) long.push([Math.round(e.startTime - t0), Math.round(e.duration)]);
+        });
+        po.observe({ type: "longtask" });
         input.addEventListener(
           "change",
           () => {
@@ -130,12 +135,14 @@ try {
           if (t0 && result.getAttribute("data-state") === "done") {
             obs.disconnect();
             clearInterval(timer);
+            po.disconnect();
             const out = document.querySelector('[data-testid="sanitized-request"]');
             resolve({
               total: performance.now() - t0,
               engine: Number(out.getAttribute("data-elapsed-ms")),
               longest: Number(out.getAttribute("data-longest-ms")),
               gap: Math.max(gap, performance.now() - last),
+              long,
               entries: document.querySelector('[data-testid="har-summary"]')?.textContent ?? "",
             });
           }
@@ -154,6 +161,7 @@ try {
   row("", "longest slice", hc.longest, hs("longest"));
   row("", "max gap", hc.gap, hs("gap"));
   console.log(`\n${hc.entries}`);
+  for (const r of har) console.log(`long tasks (start ms after change, duration ms): ${JSON.stringify(r.long)}`);
 
   // The preview (first 1 MB of the sanitized copy) holds none of the planted secrets.
   const secrets = JSON.parse(readFileSync(HAR + ".secrets.json", "utf8")).secrets;

@@ -320,6 +320,22 @@ describe("sanitize a request and check the key", () => {
     assert.equal(await b.page.getAttribute(RESULT, "data-state"), "done");
   });
 
+  test("a file over 100 MB is refused with its size, and the input is kept", async () => {
+    await paste(b.page, "curl https://api.example.com/v1/models");
+    await sanitized(b.page);
+    const dt = await b.page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(100_000_001)], "huge.har", { type: "application/json" }));
+      return dt;
+    });
+    await b.page.dispatchEvent(INPUT, "drop", { dataTransfer: dt });
+    const problem = b.page.locator('[data-testid="request-file-problem"]');
+    await problem.waitFor();
+    assert.match(await problem.innerText(), /huge\.har is 100\.0 MB: above the 100\.0 MB limit/);
+    assert.equal(await b.page.inputValue(INPUT), "curl https://api.example.com/v1/models");
+    assert.equal(await b.page.getAttribute(RESULT, "data-state"), "done");
+  });
+
   test("the file picker loads a file like a drop", async () => {
     const key = fakes.anthropic();
     await b.page.setInputFiles('[data-testid="request-file-input"]', {

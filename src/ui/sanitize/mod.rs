@@ -27,7 +27,7 @@ use crate::domain::keylint::{lint_key, KeyFinding};
 use crate::domain::redact::Redaction;
 use crate::domain::request::{detect_kind, InputKind, Request};
 use text::{kind_id, kind_label, reveal, size_label};
-use work::{analyse, split_har, Analysis, HarJob};
+use work::{analyse, Analysis, HarJob, HarWalker, Walk};
 
 #[cfg(target_arch = "wasm32")]
 use crate::browser::files;
@@ -96,6 +96,8 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 const CHUNK_ABOVE: usize = 512 * 1024;
 /// About how many bytes of entries one piece of a split HAR holds.
 const BATCH_BYTES: usize = 192 * 1024;
+/// How many bytes of a large HAR are walked in one go while looking for its entries.
+const WALK_BYTES: usize = 4 * 1000 * 1000;
 /// Pieces are redacted back to back until a slice has taken this long (ms).
 const SLICE_MS: f64 = 40.0;
 /// Larger inputs are refused (bytes).
@@ -105,6 +107,8 @@ const MAX_BYTES: usize = 100 * 1000 * 1000;
 const SHOW_FILE_ABOVE: usize = 1_000_000;
 /// The sanitized copy's text area shows at most this much; copy and download give it all.
 const PREVIEW_BYTES: usize = 1_000_000;
+/// The list of redactions shows at most this many rows (a large HAR has thousands).
+const MAX_REDACTION_ROWS: usize = 100;
 /// A body is shown up to this many characters.
 const BODY_CHARS: usize = 4000;
 /// Header names offered for the key (any name can be typed).
@@ -245,13 +249,27 @@ pub fn SanitizePanel() -> impl IntoView {
             if generation.get_value() != gen {
                 return;
             }
-            let t = browser::now_ms();
+            // Find the entries a few megabytes at a time.
+            let mut longest: f64 = 0.0;
             let split = if detect_kind(&text) == InputKind::Har {
-                split_har(&text, BATCH_BYTES)
+                let mut walker = HarWalker::new(BATCH_BYTES);
+                loop {
+                    let t = browser::now_ms();
+                    let walk = walker.walk(&text, WALK_BYTES);
+                    longest = longest.max(browser::now_ms() - t);
+                    match walk {
+                        Walk::More => {}
+                        Walk::Done(split) => break Some(split),
+                        Walk::NotHar => break None,
+                    }
+                    files::next_turn().await;
+                    if generation.get_value() != gen {
+                        return;
+                    }
+                }
             } else {
                 None
             };
-            let mut longest = browser::now_ms() - t;
             let Some(split) = split else {
                 let t = browser::now_ms();
                 let analysis = analyse(&text, keep);
@@ -1022,8 +1040,18 @@ fn RedactionList(
         .into_any();
     }
     let total: usize = redactions.iter().map(|r| r.count).sum();
+    let more = redactions.len().saturating_sub(MAX_REDACTION_ROWS);
+    let more_view = (more > 0).then(|| {
+        view! {
+            <p class="kd-note" data-testid="redactions-more">
+                "…and " {more.to_string()} " more placeholders (" {total.to_string()}
+                " redactions in all). The sanitized copy has them all."
+            </p>
+        }
+    });
     let rows = redactions
         .into_iter()
+        .take(MAX_REDACTION_ROWS)
         .map(|r| {
             let rule = r.rule.clone();
             view! {
@@ -1047,6 +1075,7 @@ fn RedactionList(
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        {more_view}
     }
     .into_any()
 }

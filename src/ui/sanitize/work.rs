@@ -2,7 +2,7 @@
 //! in one go, or a large HAR one batch of entries at a time so the page can breathe between
 //! batches. Tested natively.
 //!
-//! Splitting a HAR: [`split_har`] finds `log.entries` with a small byte-level JSON walker and
+//! Splitting a HAR: [`HarWalker`] finds `log.entries` with a small byte-level JSON walker and
 //! cuts the text after whole entries, so every piece is redacted on its own and the pieces put
 //! back together are the redacted HAR, still valid JSON with every entry. Placeholders are the
 //! same across pieces (a placeholder is made from the secret alone: public prefix and last four
@@ -57,75 +57,128 @@ impl HarSplit {
 
 /// Finds `log.entries` in a HAR and cuts it into pieces of about `batch_bytes` (whole
 /// entries). `None` when the text is not a JSON object with a `log.entries` array of objects.
+/// (The panel walks in steps with [`HarWalker`]; this is the walk in one go.)
+#[cfg(test)]
 pub fn split_har(text: &str, batch_bytes: usize) -> Option<HarSplit> {
-    let b = text.as_bytes();
-    // Open containers: (is_object, the key it is the value of).
-    let mut stack: Vec<(bool, Option<(usize, usize)>)> = Vec::new();
-    let mut last_string: Option<(usize, usize)> = None;
-    let mut pending_key: Option<(usize, usize)> = None;
-    let mut open = None;
-    let mut entries: Vec<(usize, usize)> = Vec::new();
-    let mut entry_start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if entries_depth(&stack, open)
-            && !matches!(b[i], b'{' | b']' | b',' | b' ' | b'\t' | b'\n' | b'\r')
-        {
-            return None;
+    let mut w = HarWalker::new(batch_bytes);
+    loop {
+        match w.walk(text, usize::MAX) {
+            Walk::More => {}
+            Walk::Done(split) => return Some(split),
+            Walk::NotHar => return None,
         }
-        match b[i] {
-            b'"' => {
-                let s = i + 1;
-                let mut j = s;
-                loop {
-                    match b.get(j)? {
-                        b'\\' => j += 2,
-                        b'"' => break,
-                        _ => j += 1,
-                    }
-                }
-                last_string = Some((s, j));
-                i = j;
-            }
-            b':' => pending_key = last_string.take(),
-            c @ (b'{' | b'[') => {
-                let key = pending_key.take();
-                if c == b'[' && open.is_none() && stack.len() == 2 && stack[0].0 && stack[1].0 {
-                    let is = |k: Option<(usize, usize)>, name: &str| {
-                        k.is_some_and(|(s, e)| &text[s..e] == name)
-                    };
-                    if is(stack[1].1, "log") && is(key, "entries") {
-                        open = Some(i + 1);
-                    }
-                }
-                if open.is_some() && entries_depth(&stack, open) {
-                    if c != b'{' {
-                        return None;
-                    }
-                    entry_start = i;
-                }
-                stack.push((c == b'{', key));
-            }
-            c @ (b'}' | b']') => {
-                let (was_object, _) = stack.pop()?;
-                if was_object != (c == b'}') {
-                    return None;
-                }
-                if open.is_some() && entries_depth(&stack, open) && c == b'}' {
-                    entries.push((entry_start, i + 1));
-                }
-                if open.is_some() && stack.len() == 2 && c == b']' {
-                    return Some(cut(text, open?, i, &entries, batch_bytes));
-                }
-            }
-            b',' => {
-                last_string = None;
-            }
-            _ => {}
-        }
-        i += 1;
     }
-    None
+}
+
+/// Where a [`HarWalker`] is after a [`HarWalker::walk`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum Walk {
+    /// Not done yet: call `walk` again.
+    More,
+    /// `log.entries` found and cut.
+    Done(HarSplit),
+    /// Not a HAR this walker can cut.
+    NotHar,
+}
+
+/// The byte-level JSON walk of [`split_har`], resumable so a large text can be walked a few
+/// megabytes at a time.
+#[derive(Debug)]
+pub struct HarWalker {
+    batch_bytes: usize,
+    i: usize,
+    /// Open containers: (is_object, the key it is the value of).
+    stack: Vec<(bool, Option<(usize, usize)>)>,
+    last_string: Option<(usize, usize)>,
+    pending_key: Option<(usize, usize)>,
+    open: Option<usize>,
+    entries: Vec<(usize, usize)>,
+    entry_start: usize,
+}
+
+impl HarWalker {
+    /// A walk from the start of a text.
+    pub fn new(batch_bytes: usize) -> HarWalker {
+        HarWalker {
+            batch_bytes,
+            i: 0,
+            stack: Vec::new(),
+            last_string: None,
+            pending_key: None,
+            open: None,
+            entries: Vec::new(),
+            entry_start: 0,
+        }
+    }
+
+    /// Walks on over about `budget` more bytes of `text` (always the same text).
+    pub fn walk(&mut self, text: &str, budget: usize) -> Walk {
+        let b = text.as_bytes();
+        let stop = self.i.saturating_add(budget).min(b.len());
+        while self.i < stop {
+            let i = self.i;
+            if entries_depth(&self.stack, self.open)
+                && !matches!(b[i], b'{' | b']' | b',' | b' ' | b'\t' | b'\n' | b'\r')
+            {
+                return Walk::NotHar;
+            }
+            match b[i] {
+                b'"' => {
+                    let s = i + 1;
+                    let mut j = s;
+                    loop {
+                        match b.get(j) {
+                            Some(b'\\') => j += 2,
+                            Some(b'"') => break,
+                            Some(_) => j += 1,
+                            None => return Walk::NotHar,
+                        }
+                    }
+                    self.last_string = Some((s, j));
+                    self.i = j;
+                }
+                b':' => self.pending_key = self.last_string.take(),
+                c @ (b'{' | b'[') => {
+                    let key = self.pending_key.take();
+                    let st = &self.stack;
+                    if c == b'[' && self.open.is_none() && st.len() == 2 && st[0].0 && st[1].0 {
+                        let is = |k: Option<(usize, usize)>, name: &str| {
+                            k.is_some_and(|(s, e)| &text[s..e] == name)
+                        };
+                        if is(st[1].1, "log") && is(key, "entries") {
+                            self.open = Some(i + 1);
+                        }
+                    }
+                    if entries_depth(&self.stack, self.open) {
+                        self.entry_start = i;
+                    }
+                    self.stack.push((c == b'{', key));
+                }
+                c @ (b'}' | b']') => {
+                    let Some((was_object, _)) = self.stack.pop() else {
+                        return Walk::NotHar;
+                    };
+                    if was_object != (c == b'}') {
+                        return Walk::NotHar;
+                    }
+                    if entries_depth(&self.stack, self.open) && c == b'}' {
+                        self.entries.push((self.entry_start, i + 1));
+                    }
+                    if let (Some(open), 2, b']') = (self.open, self.stack.len(), c) {
+                        return Walk::Done(cut(text, open, i, &self.entries, self.batch_bytes));
+                    }
+                }
+                b',' => self.last_string = None,
+                _ => {}
+            }
+            self.i += 1;
+        }
+        if self.i >= b.len() {
+            Walk::NotHar
+        } else {
+            Walk::More
+        }
+    }
 }
 
 /// Whether the stack is just inside `log.entries` (where entries open and close).
@@ -319,6 +372,23 @@ mod tests {
         }
         let big = split_har(&text, 1 << 20).unwrap();
         assert_eq!(big.pieces(), 3);
+    }
+
+    #[test]
+    fn a_walk_in_small_steps_cuts_like_one_walk() {
+        let text = har(7);
+        let mut w = HarWalker::new(1);
+        let mut steps = 0;
+        let split = loop {
+            steps += 1;
+            match w.walk(&text, 100) {
+                Walk::More => {}
+                Walk::Done(s) => break s,
+                Walk::NotHar => panic!("not a HAR after {steps} steps"),
+            }
+        };
+        assert!(steps > 10);
+        assert_eq!(split, split_har(&text, 1).unwrap());
     }
 
     #[test]
