@@ -1,5 +1,6 @@
 //! The key-lint corpus (`tests/data/keylint.jsonl`): exact finding sets for every case, plus
 //! table-driven cases for the base-URL lint and provider detection.
+#![cfg(not(target_arch = "wasm32"))]
 
 use keydoctor::domain::baseurl::{lint_base_url, lint_base_url_for_key};
 use keydoctor::domain::keylint::{lint_key, lint_key_ids};

@@ -2,6 +2,7 @@
 //! deeply nested JSON, a large HAR, and repeated patterns built to make a naive scanner go
 //! quadratic. Redaction, scanning, request parsing and the lints must answer, never panic,
 //! and stay roughly linear (each input here is redacted in seconds even in a debug build).
+#![cfg(not(target_arch = "wasm32"))]
 
 use keydoctor::domain::baseurl::lint_base_url;
 use keydoctor::domain::keylint::lint_key;

@@ -7,6 +7,7 @@
 //!
 //! Cases: `PROPTEST_CASES` (default 3000). The 100,000-case run:
 //! `PROPTEST_CASES=100000 cargo test --no-default-features --release --test redact_props`
+#![cfg(not(target_arch = "wasm32"))]
 
 use keydoctor::domain::redact::{redact, scan, RedactOptions};
 use proptest::prelude::*;

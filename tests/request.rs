@@ -1,5 +1,6 @@
 //! Request parsing, one table row per input kind: the kind detected, method, URL, base URL,
 //! model, key (header and source), parameters, and problems.
+#![cfg(not(target_arch = "wasm32"))]
 
 use keydoctor::domain::keylint::lint_key_ids;
 use keydoctor::domain::request::{parse_request, InputKind, ParsedRequest};
