@@ -22,8 +22,8 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::shared::Session;
-use crate::domain::baseurl::{lint_base_url_for_key, UrlFinding};
-use crate::domain::keylint::{lint_key, KeyFinding};
+use crate::domain::baseurl::lint_base_url_for_key;
+use crate::domain::keylint::lint_key;
 use crate::domain::redact::Redaction;
 use crate::domain::request::{detect_kind, InputKind, Request};
 use text::{kind_id, kind_label, reveal, size_label};
@@ -837,42 +837,45 @@ pub fn SanitizePanel() -> impl IntoView {
                     }}
                 </p>
                 <ul class="kd-sz-findings" data-testid="key-findings" aria-label="Key findings">
-                    <For
-                        each=move || key_findings.get()
-                        key=|f: &KeyFinding| (f.id, f.detail.clone())
-                        children=|f: KeyFinding| view! { <Finding id=f.id sentence=f.sentence fix=f.fix detail=f.detail /> }
-                    />
+                    {move || {
+                        key_findings
+                            .get()
+                            .into_iter()
+                            .map(|f| (f.id, f.sentence, f.fix, f.detail))
+                            .map(finding_view)
+                            .collect_view()
+                    }}
                 </ul>
-                <ul class="kd-sz-findings" data-testid="base-url-findings" aria-label="Base URL findings">
-                    <For
-                        each=move || url_findings.get()
-                        key=|f: &UrlFinding| (f.id, f.detail.clone(), f.suggestion.clone())
-                        children=|f: UrlFinding| {
-                            let detail = match (f.detail, f.suggestion) {
-                                (d, Some(s)) => Some(format!("{}Try: {s}", d.map(|d| format!("{d} ")).unwrap_or_default())),
-                                (d, None) => d,
-                            };
-                            view! { <Finding id=f.id sentence=f.sentence fix=f.fix detail=detail /> }
-                        }
-                    />
+                <ul
+                    class="kd-sz-findings"
+                    data-testid="base-url-findings"
+                    aria-label="Base URL findings"
+                >
+                    {move || {
+                        url_findings
+                            .get()
+                            .into_iter()
+                            .map(|f| {
+                                let detail = match (f.detail, f.suggestion) {
+                                    (Some(d), Some(s)) => Some(format!("{d} Try: {s}")),
+                                    (None, Some(s)) => Some(format!("Try: {s}")),
+                                    (d, None) => d,
+                                };
+                                (f.id, f.sentence, f.fix, detail)
+                            })
+                            .map(finding_view)
+                            .collect_view()
+                    }}
                 </ul>
             </section>
         </div>
     }
 }
 
-/// One finding of the key lint or the base-URL lint: its id, sentence and fix.
-#[component]
-fn Finding(
-    /// Stable id, in `data-finding`.
-    id: &'static str,
-    /// What is wrong, in one sentence.
-    sentence: &'static str,
-    /// What to do about it.
-    fix: &'static str,
-    /// Specifics, when there are any (never a secret). Default: none.
-    #[prop(optional_no_strip)]
-    detail: Option<String>,
+/// One finding of the key lint or the base-URL lint: (id, sentence, fix, detail), shown as a
+/// list item with `data-finding` set to its id.
+fn finding_view(
+    (id, sentence, fix, detail): (&'static str, &'static str, &'static str, Option<String>),
 ) -> impl IntoView {
     let ok = id == "ok";
     view! {
@@ -910,64 +913,27 @@ fn ParsedView(
             p.entries.len()
         )
     });
-    let rows = request_rows(r);
-    let rows_view = rows
-        .into_iter()
-        .map(|(label, value)| {
-            view! {
-                <tr>
-                    <th scope="row">{label}</th>
-                    <td class="kd-sz-value">{value}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let headers_view = (!r.headers.is_empty()).then(|| {
-        let items = r
-            .headers
-            .iter()
-            .map(|h| {
-                view! {
-                    <tr>
-                        <th scope="row" class="kd-code">{h.name.clone()}</th>
-                        <td class="kd-sz-value">{h.value.clone()}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <h3 class="kd-h3">"Headers (values redacted)"</h3>
-            <table class="kd-facts" data-testid="request-headers">
-                <tbody>{items}</tbody>
-            </table>
-        }
-    });
-    let params_view = (r.model.is_some() || !r.params.is_empty()).then(|| {
-        let model = r.model.clone().map(|m| {
-            view! {
-                <tr>
-                    <th scope="row">"model"</th>
-                    <td class="kd-sz-value">{m}</td>
-                </tr>
-            }
-        });
-        let items = r
-            .params
-            .iter()
-            .map(|p| {
-                view! {
-                    <tr>
-                        <th scope="row">{p.name.clone()}</th>
-                        <td class="kd-sz-value">{p.value.clone()}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
+    let headers: Vec<(String, String)> = r
+        .headers
+        .iter()
+        .map(|h| (h.name.clone(), h.value.clone()))
+        .collect();
+    let params: Vec<(String, String)> = r
+        .model
+        .iter()
+        .map(|m| ("model".to_owned(), m.clone()))
+        .chain(r.params.iter().map(|p| (p.name.clone(), p.value.clone())))
+        .collect();
+    let params_view = (!params.is_empty()).then(|| {
         view! {
             <h3 class="kd-h3">"Model and parameters"</h3>
-            <table class="kd-facts" data-testid="request-params">
-                <tbody>{model} {items}</tbody>
-            </table>
+            {kv_table(params, Some("request-params"))}
+        }
+    });
+    let headers_view = (!headers.is_empty()).then(|| {
+        view! {
+            <h3 class="kd-h3">"Headers (values redacted)"</h3>
+            {kv_table(headers, Some("request-headers"))}
         }
     });
     let body_view = r.body.as_ref().map(|b| {
@@ -1014,15 +980,34 @@ fn ParsedView(
             </p>
             {har_line.map(|l| view! { <p class="kd-note" data-testid="har-summary">{l}</p> })}
             {problems_view}
-            <table class="kd-facts">
-                <tbody>{rows_view}</tbody>
-            </table>
+            {kv_table(request_rows(r), None)}
             {key_view}
             {params_view}
             {headers_view}
             {body_view}
         </div>
     }
+}
+
+/// A two-column table of (name, value) rows, all text.
+fn kv_table(rows: Vec<(String, String)>, testid: Option<&'static str>) -> AnyView {
+    let rows = rows
+        .into_iter()
+        .map(|(name, value)| {
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td class="kd-sz-value">{value}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="kd-facts" data-testid=testid>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
 }
 
 /// What was redacted: rule, placeholder, how many times.
@@ -1081,19 +1066,19 @@ fn RedactionList(
 }
 
 /// The (label, value) rows for a request's method, URL, base URL and status.
-fn request_rows(r: &Request) -> Vec<(&'static str, String)> {
+fn request_rows(r: &Request) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     if let Some(m) = &r.method {
-        rows.push(("Method", m.clone()));
+        rows.push(("Method".to_owned(), m.clone()));
     }
     if let Some(u) = &r.url {
-        rows.push(("URL", u.clone()));
+        rows.push(("URL".to_owned(), u.clone()));
     }
     if let Some(b) = &r.base_url {
-        rows.push(("Base URL", b.clone()));
+        rows.push(("Base URL".to_owned(), b.clone()));
     }
     if let Some(s) = r.status {
-        rows.push(("Response status", s.to_string()));
+        rows.push(("Response status".to_owned(), s.to_string()));
     }
     rows
 }
