@@ -849,3 +849,25 @@ fn outcome_ids_are_unique_and_snake_case() {
         assert_eq!(json, format!("\"{}\"", o.id()));
     }
 }
+
+/// Regression: the Sanitize panel shares the key as a header value (`Bearer sk-...`), and the
+/// smoke test sent `Authorization: Bearer Bearer sk-...`.
+#[test]
+fn smoke_request_does_not_double_the_bearer_prefix() {
+    use keydoctor::domain::probe::{smoke_request, ApiStyle, SmokeKind};
+    for key in ["Bearer sk-abc123", "bearer  sk-abc123", "sk-abc123"] {
+        let req = smoke_request(
+            "https://api.example.com/v1",
+            ApiStyle::OpenAi,
+            SmokeKind::Models,
+            key,
+            "",
+        );
+        let auth = req
+            .headers
+            .iter()
+            .find(|(n, _)| n == "Authorization")
+            .map(|(_, v)| v.as_str());
+        assert_eq!(auth, Some("Bearer sk-abc123"), "{key}");
+    }
+}

@@ -167,6 +167,16 @@ fn endpoint(
     }
 }
 
+/// The key without the `Bearer ` a header value carries: the Sanitize panel shares the value
+/// as sent, and the smoke test adds its own prefix.
+fn bare_key(key: &str) -> &str {
+    let key = key.trim();
+    match key.get(..7) {
+        Some(p) if p.eq_ignore_ascii_case("bearer ") => key[7..].trim_start(),
+        _ => key,
+    }
+}
+
 /// The smoke test's request, carrying `key` in the provider's header.
 pub fn smoke_request(
     base: &str,
@@ -177,7 +187,7 @@ pub fn smoke_request(
 ) -> RequestSpec {
     let (method, url, body) = endpoint(base, style, kind, model);
     let (name, prefix) = style.key_header();
-    let mut headers = vec![(name.to_owned(), format!("{prefix}{}", key.trim()))];
+    let mut headers = vec![(name.to_owned(), format!("{prefix}{}", bare_key(key)))];
     headers.extend(
         style
             .extra_headers()
