@@ -185,3 +185,17 @@ fn hostile_fields_stay_inert_in_markdown() {
     // as code, so the `</details>` and `<script>` in it are inert.
     assert!(b.markdown.contains("````text\n```\n</details><script>"));
 }
+
+/// A huge pasted request is cut, with a note, before it is redacted: a ticket does not need a
+/// 20 MB HAR, and redacting one froze the bundle tab.
+#[test]
+fn huge_fields_are_cut_with_a_note() {
+    let line =
+        "Authorization: Bearer sk-proj-Fq8sT2mX9vLcR4nW7yB1kD3hJ6pZ0aGeU5oI8tYqN2wE4rT6yU8i\n";
+    let mut input = fixed_input();
+    input.request = Some(line.repeat(20_000));
+    let b = build(&input);
+    assert!(b.markdown.len() < 2 * keydoctor::domain::bundle::MAX_FIELD + 20_000);
+    assert!(b.markdown.contains("more bytes left out of the bundle"));
+    assert!(!b.markdown.contains("Fq8sT2mX9vLc"));
+}

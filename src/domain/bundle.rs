@@ -127,7 +127,7 @@ pub fn build(input: &BundleInput) -> Bundle {
     };
     let clean = |acc: &mut Redactions, s: &Option<String>| -> Option<String> {
         let s = s.as_deref()?.trim();
-        (!s.is_empty()).then(|| acc.redact(s, &opts))
+        (!s.is_empty()).then(|| acc.redact(&bounded(s), &opts))
     };
 
     let time = clean(&mut acc, &input.time).filter(|_| sec.time);
@@ -341,6 +341,30 @@ pub fn suggest_client(text: &str) -> Option<&'static str> {
         .iter()
         .find(|(needle, _)| lower.contains(needle))
         .map(|(_, client)| *client)
+}
+
+/// Most bytes of one pasted field a bundle carries: a ticket needs the error and the request,
+/// not a 20 MB HAR (and redacting one would stall the page).
+pub const MAX_FIELD: usize = 256 * 1024;
+
+/// `s` cut to [`MAX_FIELD`] at a line end where possible, with a note saying how much was left
+/// out.
+fn bounded(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= MAX_FIELD {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut end = MAX_FIELD;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    if let Some(nl) = s[..end].rfind('\n') {
+        end = nl;
+    }
+    std::borrow::Cow::Owned(format!(
+        "{}\n[… {} more bytes left out of the bundle]",
+        &s[..end],
+        s.len() - end
+    ))
 }
 
 /// A key's name as the bundle shows it. A name that is really a key (pasted into the wrong
