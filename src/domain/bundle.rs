@@ -6,10 +6,11 @@
 //! the user typed) and the caller refuses to export when it finds anything. The domain has no
 //! clock: the caller passes the time.
 
+use crate::domain::diagnose::EvidenceKind;
 use crate::domain::diagnose::{diagnose, Diagnosis};
+use crate::domain::json::Val;
 use crate::domain::redact::{contains_piece, redact, scan, RedactOptions, Redaction};
 use serde::Serialize;
-use serde_json::{json, Map, Value};
 
 /// Version of the JSON layout; `schema/bundle.schema.json` describes it.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -649,76 +650,141 @@ fn markdown(v: &View) -> String {
 }
 
 fn json_text(v: &View) -> String {
-    let mut root = Map::new();
-    root.insert("schema_version".into(), json!(SCHEMA_VERSION));
-    root.insert(
-        "generated_by".into(),
-        json!(format!("keydoctor {}", env!("CARGO_PKG_VERSION"))),
-    );
+    let s = |x: &String| Val::Str(x.clone());
+    let opt = |x: &Option<String>| Val::opt(x.as_ref());
+    let mut root = vec![
+        ("schema_version", Val::Num(SCHEMA_VERSION.to_string())),
+        (
+            "generated_by",
+            Val::Str(format!("keydoctor {}", env!("CARGO_PKG_VERSION"))),
+        ),
+    ];
     if v.time.is_some() || v.time_zone.is_some() {
-        root.insert(
-            "incident".into(),
-            json!({ "time": v.time, "time_zone": v.time_zone }),
-        );
+        root.push((
+            "incident",
+            Val::obj([("time", opt(&v.time)), ("time_zone", opt(&v.time_zone))]),
+        ));
     }
     if let Some(c) = &v.client {
-        root.insert("client".into(), json!(c));
+        root.push(("client", s(c)));
     }
     if let Some(k) = &v.key_name {
-        root.insert("key_name".into(), json!(k));
+        root.push(("key_name", s(k)));
     }
     if v.request.is_some() || v.model.is_some() || !v.parameters.is_empty() {
-        let params: Map<String, Value> = v
+        let params = v
             .parameters
             .iter()
-            .map(|(k, val)| (k.clone(), json!(val)))
+            .map(|(k, val)| (k.clone(), s(val)))
             .collect();
-        root.insert(
-            "request".into(),
-            json!({ "sanitized": v.request, "model": v.model, "parameters": params }),
-        );
+        root.push((
+            "request",
+            Val::obj([
+                ("sanitized", opt(&v.request)),
+                ("model", opt(&v.model)),
+                ("parameters", Val::Obj(params)),
+            ]),
+        ));
     }
     if let Some(e) = &v.error {
-        root.insert("error".into(), json!({ "text": e }));
+        root.push(("error", Val::obj([("text", s(e))])));
     }
     if let Some(d) = &v.diagnosis {
         let f = &d.facts;
-        root.insert(
-            "diagnosis".into(),
-            json!({
-                "category": d.category,
-                "title": d.title,
-                "retry_helps": d.retry.id(),
-                "http_status": f.http_status,
-                "provider": f.gateway.as_ref().or(f.provider.as_ref()),
-                "type": f.error_type,
-                "code": f.code,
-                "message": f.message,
-                "request_id": f.request_id,
-                "retry_after": f.retry_after,
-                "rate_limit_headers": f.rate_limit_headers.iter().map(|(k, v)| json!({"name": k, "value": v})).collect::<Vec<_>>(),
-                "evidence": d.evidence.iter().map(|e| json!({"kind": e.kind, "value": e.value})).collect::<Vec<_>>(),
-                "steps": d.steps,
-            }),
-        );
+        let pair = |kind: &str, name: &str, value: &str, vname: &str| {
+            Val::obj([
+                (kind, Val::Str(name.into())),
+                (vname, Val::Str(value.into())),
+            ])
+        };
+        root.push((
+            "diagnosis",
+            Val::obj([
+                ("category", Val::Str(d.category.id().into())),
+                ("title", s(&d.title)),
+                ("retry_helps", Val::Str(d.retry.id().into())),
+                (
+                    "http_status",
+                    f.http_status.map_or(Val::Null, |x| Val::Num(x.to_string())),
+                ),
+                (
+                    "provider",
+                    Val::opt(f.gateway.as_ref().or(f.provider.as_ref())),
+                ),
+                ("type", opt(&f.error_type)),
+                ("code", opt(&f.code)),
+                ("message", opt(&f.message)),
+                ("request_id", opt(&f.request_id)),
+                ("retry_after", opt(&f.retry_after)),
+                (
+                    "rate_limit_headers",
+                    Val::Arr(
+                        f.rate_limit_headers
+                            .iter()
+                            .map(|(k, x)| pair("name", k, x, "value"))
+                            .collect(),
+                    ),
+                ),
+                (
+                    "evidence",
+                    Val::Arr(
+                        d.evidence
+                            .iter()
+                            .map(|e| pair("kind", evidence_kind(e.kind), &e.value, "value"))
+                            .collect(),
+                    ),
+                ),
+                ("steps", Val::Arr(d.steps.iter().map(s).collect())),
+            ]),
+        ));
     }
     if !v.checks.is_empty() {
-        root.insert("connection".into(), json!(v.checks));
+        let checks = v.checks.iter().map(|c| {
+            Val::obj([
+                ("check", s(&c.check)),
+                ("verdict", s(&c.verdict)),
+                ("detail", s(&c.detail)),
+            ])
+        });
+        root.push(("connection", Val::Arr(checks.collect())));
     }
     if v.browser.is_some() || v.time_zone.is_some() {
-        root.insert(
-            "environment".into(),
-            json!({ "browser": v.browser, "time_zone": v.time_zone }),
-        );
+        root.push((
+            "environment",
+            Val::obj([
+                ("browser", opt(&v.browser)),
+                ("time_zone", opt(&v.time_zone)),
+            ]),
+        ));
     }
     if let Some(c) = &v.contact {
-        root.insert("support_contact".into(), json!(c));
+        root.push(("support_contact", s(c)));
     }
-    root.insert("redactions".into(), json!(v.redactions));
-    root.insert("redaction_summary".into(), json!(v.summary));
-    let mut s = serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default();
-    s.push('\n');
-    s
+    let redactions = v.redactions.iter().map(|r| {
+        Val::obj([
+            ("rule", s(&r.rule)),
+            ("placeholder", s(&r.placeholder)),
+            ("count", Val::Num(r.count.to_string())),
+        ])
+    });
+    root.push(("redactions", Val::Arr(redactions.collect())));
+    root.push(("redaction_summary", s(&v.summary)));
+    let root = Val::Obj(root.into_iter().map(|(k, x)| (k.to_string(), x)).collect());
+    let mut out = root.to_json_pretty();
+    out.push('\n');
+    out
+}
+
+/// The snake_case id of an evidence kind (its serde name).
+fn evidence_kind(k: EvidenceKind) -> &'static str {
+    match k {
+        EvidenceKind::Catalog => "catalog",
+        EvidenceKind::Status => "status",
+        EvidenceKind::Code => "code",
+        EvidenceKind::Type => "type",
+        EvidenceKind::Phrase => "phrase",
+        EvidenceKind::Shape => "shape",
+    }
 }
 
 #[cfg(test)]

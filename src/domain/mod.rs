@@ -6,6 +6,7 @@
 pub mod baseurl;
 pub mod bundle;
 pub mod diagnose;
+pub(crate) mod json;
 pub mod keylint;
 pub mod locale;
 pub mod probe;

@@ -8,7 +8,7 @@
 
 mod extract;
 mod guide;
-mod lenient;
+pub(crate) mod lenient;
 mod rules;
 mod text;
 mod types;

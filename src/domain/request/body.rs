@@ -3,7 +3,7 @@
 //! `deployments/…`, Bedrock `/model/…/`). Which fields count is data ([`PARAMS`]).
 
 use super::Param;
-use serde_json::Value;
+use crate::domain::json::{self, Val as Value};
 
 /// Parameter paths worth showing, in display order: (shown name, JSON path).
 pub static PARAMS: &[(&str, &[&str])] = &[
@@ -47,19 +47,19 @@ static COUNTS: &[(&str, &str)] = &[
 ];
 
 fn at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
-    path.iter().try_fold(v, |cur, k| cur.get(*k))
+    path.iter().try_fold(v, |cur, k| cur.get(k))
 }
 
 fn show(v: &Value) -> String {
     match v {
-        Value::String(s) => s.clone(),
-        Value::Object(o) => o
+        Value::Str(s) => s.clone(),
+        Value::Obj(_) => v
             .get("type")
             .and_then(Value::as_str)
             .map(str::to_string)
-            .unwrap_or_else(|| v.to_string()),
+            .unwrap_or_else(|| v.to_json()),
         _ => {
-            let s = v.to_string();
+            let s = v.to_json();
             if s.len() > 80 {
                 format!("{}…", s.chars().take(80).collect::<String>())
             } else {
@@ -79,7 +79,7 @@ pub fn from_json(v: &Value) -> (Option<String>, Vec<Param>) {
     let mut params: Vec<Param> = Vec::new();
     for (name, path) in PARAMS {
         if let Some(x) = at(v, path) {
-            if x.is_null() || params.iter().any(|p| p.name == *name) {
+            if *x == Value::Null || params.iter().any(|p| p.name == *name) {
                 continue;
             }
             params.push(Param {
@@ -89,7 +89,7 @@ pub fn from_json(v: &Value) -> (Option<String>, Vec<Param>) {
         }
     }
     for (name, key) in COUNTS {
-        if let Some(Value::Array(a)) = v.get(*key) {
+        if let Some(Value::Arr(a)) = v.get(key) {
             params.push(Param {
                 name: format!("{name} (count)"),
                 value: a.len().to_string(),
@@ -109,7 +109,7 @@ pub fn from_json(v: &Value) -> (Option<String>, Vec<Param>) {
 pub fn from_text(body: &str) -> (Option<String>, Vec<Param>, bool) {
     let t = body.trim();
     if t.starts_with('{') {
-        return match serde_json::from_str::<Value>(t) {
+        return match json::parse(t) {
             Ok(v) => {
                 let (m, p) = from_json(&v);
                 (m, p, true)
