@@ -110,7 +110,7 @@ pub fn steps_text(d: &Diagnosis) -> String {
 }
 
 /// The whole diagnosis as plain text, for a ticket or a chat: title, verdict, facts, evidence,
-/// steps. Contains the facts pulled out of the paste, never the paste itself.
+/// steps. Contains the facts pulled out of the paste, never the paste itself, and is redacted.
 pub fn summary_text(d: &Diagnosis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} [{}]", d.title, d.category.id());
@@ -150,7 +150,13 @@ pub fn summary_text(d: &Diagnosis) -> String {
             "\n(Only the first part of a very large paste was analysed.)"
         );
     }
-    out
+    // The facts quote the paste (a message, a header value): whatever secret they carry is
+    // redacted before the summary can be copied anywhere.
+    crate::domain::redact::redact(
+        &out,
+        &crate::domain::redact::RedactOptions { keep_prompts: true },
+    )
+    .text
 }
 
 #[cfg(test)]
@@ -221,6 +227,15 @@ mod tests {
                 "x-ratelimit-remaining-requests"
             ]
         );
+    }
+
+    #[test]
+    fn summary_redacts_a_key_quoted_in_the_message() {
+        let mut d = sample();
+        d.facts.message =
+            Some("bad key Bearer sk-proj-Fq8sT2mX9vLcR4nW7yB1kD3hJ6pZ0aGeU5oI8tYqN2wE4rT6".into());
+        let s = summary_text(&d);
+        assert!(!s.contains("Fq8sT2mX9vLc"), "{s}");
     }
 
     #[test]
