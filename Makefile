@@ -78,12 +78,18 @@ size:
 bench: setup
 	$(call step,diagnose a 100 kB paste natively)
 	cargo run --release --no-default-features --example bench_diagnose
+	$(call step,redact a 100 kB paste and a 20 MB HAR natively)
+	cargo run --release --no-default-features --example bench_redact
 
 bench-web: setup
 	$(call step,release build)
 	trunk build --release
 	$(call step,diagnose a 100 kB paste in headless Chromium)
 	node e2e/bench.mjs
+	$(call step,sanitize a 100 kB paste and a 20 MB HAR in headless Chromium)
+	node e2e/bench-redact.mjs
+	$(call step,connection check latency against curl (fake gateway, 50 ms))
+	node e2e/bench-probe.mjs
 
 # Refreshes docs/screenshot.png from the end-to-end run.
 screenshot: setup build
