@@ -22,8 +22,9 @@ help:
 	@echo "make serve-dev  the same with a debug build (faster rebuilds)"
 	@echo "make test       every check: fmt, tidy, clippy (host, wasm32), native, browser and"
 	@echo "                end-to-end tests, release build, size report"
-	@echo "make bench      diagnose a 100 kB paste natively"
-	@echo "make bench-web  diagnose a 100 kB paste in headless Chromium (release build)"
+	@echo "make bench      native benchmarks: diagnose 100 kB, redact 100 kB and a 20 MB HAR"
+	@echo "make bench-web  the same in headless Chromium (release build), and the connection"
+	@echo "                check's latency against curl"
 	@echo "make cli        build the command line: target/release/keydoctor"
 
 setup:
