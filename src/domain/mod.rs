@@ -13,3 +13,4 @@ pub mod probe;
 pub mod provider;
 pub mod redact;
 pub mod request;
+mod sort;

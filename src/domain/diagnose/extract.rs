@@ -522,7 +522,7 @@ pub fn rate_limit_headers(text: &str, lower: &str) -> Vec<(String, String)> {
             }
         }
     }
-    out.sort_by_key(|(at, _, _)| *at);
+    crate::domain::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
     out.into_iter().map(|(_, n, v)| (n, v)).collect()
 }
 

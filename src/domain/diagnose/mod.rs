@@ -17,6 +17,7 @@ pub use guide::{guide, Guide};
 pub use types::*;
 
 use crate::domain::locale::Locale;
+use crate::domain::sort::sort_by;
 use extract::{body_facts, BodyFacts};
 use lenient::Budget;
 use text::{contains_token, normalize, PhraseSet};
@@ -114,7 +115,7 @@ pub fn diagnose_with(input: &str, catalog: &[CatalogEntry], locale: Locale) -> D
         .filter(|e| e.category == category && e.weight > 0)
         .cloned()
         .collect();
-    chosen.sort_by_key(|e| std::cmp::Reverse(e.weight));
+    sort_by(&mut chosen, |a, b| b.weight.cmp(&a.weight));
     // One line per fact: drop repeats and phrases inside a longer phrase already listed.
     let mut kept: Vec<Evidence> = Vec::new();
     for e in chosen {
@@ -396,7 +397,7 @@ fn code_table() -> &'static (Vec<rules::CodeRule>, CodeShapes) {
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: Vec<rules::CodeRule> = rules::CODES.to_vec();
-        table.sort_by(|a, b| a.0.cmp(b.0));
+        sort_by(&mut table, |a, b| a.0.cmp(b.0));
         let mut shapes = CodeShapes(vec![0; (256 * 65) / 64 + 1]);
         for (code, _, _) in &table {
             let k = CodeShapes::key(code);
@@ -543,7 +544,7 @@ fn decide(evidence: &[Evidence]) -> Category {
         }
     }
     let rank = |c: Category| rules::ACTIONABLE.iter().position(|&a| a == c).unwrap_or(99);
-    scores.sort_by(|a, b| {
+    sort_by(&mut scores, |a, b| {
         b.1.cmp(&a.1)
             .then(b.2.cmp(&a.2))
             .then(rank(a.0).cmp(&rank(b.0)))

@@ -148,7 +148,7 @@ impl<'p> PhraseSet<'p> {
                 buckets.push((k, idx));
             }
         }
-        buckets.sort_unstable();
+        crate::domain::sort::sort_by(&mut buckets, Ord::cmp);
         set.order = buckets.iter().map(|b| b.1).collect();
         set.starts = vec![0; 65537];
         for &(k, _) in &buckets {

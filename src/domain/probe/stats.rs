@@ -82,7 +82,7 @@ pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
 }
 
 fn median_of(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
+    crate::domain::sort::sort_by(&mut v, f64::total_cmp);
     quantile(&v, 0.5).unwrap_or(0.0)
 }
 
@@ -107,7 +107,7 @@ pub fn latency_stats(samples: &[Sample]) -> LatencyStats {
         return s;
     }
     let mut sorted = answered.clone();
-    sorted.sort_by(f64::total_cmp);
+    crate::domain::sort::sort_by(&mut sorted, f64::total_cmp);
     s.min_ms = sorted.first().copied();
     s.max_ms = sorted.last().copied();
     s.median_ms = quantile(&sorted, 0.5);

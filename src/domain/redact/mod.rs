@@ -122,7 +122,9 @@ fn is_prompt(c: &Cand) -> bool {
 /// Merges overlapping candidates; the most specific secret rule names the group, a prompt
 /// that covers secrets swallows them.
 fn merge(mut cands: Vec<Cand>) -> Vec<Group> {
-    cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    crate::domain::sort::sort_by(&mut cands, |a, b| {
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end))
+    });
     let mut groups: Vec<Group> = Vec::new();
     for c in cands {
         if let Some(g) = groups.last_mut() {
