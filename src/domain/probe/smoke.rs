@@ -110,29 +110,11 @@ impl SmokeKind {
     }
 }
 
-/// `s` as a JSON string literal (quotes, backslashes and control characters escaped); a few
-/// lines instead of serde_json's serializer in the wasm.
+/// `s` as a JSON string literal (quotes, backslashes and control characters escaped), by the
+/// domain's one JSON writer (no serde_json in the wasm).
 fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let n = u32::from(c) as usize;
-                out.push_str("\\u00");
-                out.push(HEX[n >> 4] as char);
-                out.push(HEX[n & 15] as char);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    crate::domain::json::write_str(&mut out, s);
     out
 }
 
