@@ -5,11 +5,11 @@
 //! The UI reaches this module as `browser::files`; natively it gets the stand-ins in
 //! `src/ui/sanitize/mod.rs`, which must keep the same signatures.
 
-use js_sys::{Array, Promise, Uint8Array};
+use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, DragEvent, File, HtmlAnchorElement, HtmlInputElement, Url};
+use web_sys::{DragEvent, File, HtmlInputElement};
 
 /// A file the user dropped or picked (not read yet).
 #[derive(Clone, Debug)]
@@ -75,39 +75,10 @@ pub async fn read_text(file: &FileHandle) -> Result<String, ReadError> {
 }
 
 /// Offers `text` as a download named `name` (a `blob:` URL of this page; nothing is sent).
-/// Returns whether the download was started.
+/// Returns whether the download was started. One implementation serves every panel:
+/// [`super::download::save_text`].
 pub fn download_text(name: &str, mime: &str, text: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let parts = Array::of1(&JsValue::from_str(text));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return false;
-    };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
-        return false;
-    };
-    let Some(a) = document
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok())
-    else {
-        let _ = Url::revoke_object_url(&url);
-        return false;
-    };
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    // Revoked on a later turn: the download has started by then.
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(10),
-    );
-    true
+    super::download::save_text(name, mime, text)
 }
 
 /// Resolves on a later turn of the event loop, after the browser has had a chance to handle
