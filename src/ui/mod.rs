@@ -1,5 +1,5 @@
 //! Leptos components. They only wire the domain to the browser layer: no analysis happens here,
-//! and no pasted text is ever rendered as HTML (no `inner_html` anywhere under `src/ui`).
+//! and no pasted text is ever rendered as HTML (no raw-HTML setter anywhere under `src/ui`).
 //!
 //! One module per panel (`diagnose`, `connection`; `sanitize` and `bundle` to come), and
 //! [`App`], the shell that shows them as tabs. Every panel stays mounted (the inactive ones are
