@@ -42,6 +42,12 @@ pub fn evidence_kind_label(kind: EvidenceKind) -> &'static str {
     }
 }
 
+/// `ms` with one decimal (`3.4`), without pulling float formatting into the wasm.
+pub fn tenths(ms: f64) -> String {
+    let t = (ms.max(0.0) * 10.0).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
 /// `s` cut to at most `max` characters (on a character boundary), with `…` when cut.
 pub fn clip(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
@@ -162,6 +168,15 @@ pub fn summary_text(d: &Diagnosis) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tenths_rounds_to_one_decimal() {
+        assert_eq!(tenths(0.0), "0.0");
+        assert_eq!(tenths(3.44), "3.4");
+        assert_eq!(tenths(12.34), "12.3");
+        assert_eq!(tenths(12.96), "13.0");
+        assert_eq!(tenths(-1.0), "0.0");
+    }
     use crate::domain::diagnose::Evidence;
 
     fn sample() -> Diagnosis {

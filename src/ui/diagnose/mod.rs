@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::text::{
     also_found_line, clip, code_spans, evidence_kind_label, fact_rows, retry_label, retry_short,
-    steps_text, summary_text, MAX_FACT_CHARS,
+    steps_text, summary_text, tenths, MAX_FACT_CHARS,
 };
 use super::WidgetConfig;
 use crate::domain::diagnose::{diagnose_with, Diagnosis};
@@ -415,24 +415,9 @@ fn with_code(step: &str) -> impl IntoView {
         .collect_view()
 }
 
-/// `ms` with one decimal (`3.4`), without pulling float formatting into the wasm.
-fn tenths(ms: f64) -> String {
-    let t = (ms.max(0.0) * 10.0).round() as u64;
-    format!("{}.{}", t / 10, t % 10)
-}
-
 #[cfg(test)]
 mod tests {
     use super::examples::EXAMPLES;
-    use super::tenths;
-
-    #[test]
-    fn tenths_rounds_to_one_decimal() {
-        assert_eq!(tenths(0.0), "0.0");
-        assert_eq!(tenths(3.44), "3.4");
-        assert_eq!(tenths(12.96), "13.0");
-        assert_eq!(tenths(-1.0), "0.0");
-    }
 
     use crate::domain::diagnose::Category;
 

@@ -22,6 +22,7 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::shared::Session;
+use super::text::{clip, tenths};
 use crate::domain::baseurl::lint_base_url_for_key;
 use crate::domain::keylint::lint_key;
 use crate::domain::redact::Redaction;
@@ -939,7 +940,7 @@ fn ParsedView(
     let body_view = r.body.as_ref().map(|b| {
         view! {
             <h3 class="kd-h3">"Body"</h3>
-            <pre class="kd-sz-body" data-testid="request-body">{clip_chars(b, BODY_CHARS)}</pre>
+            <pre class="kd-sz-body" data-testid="request-body">{clip(b, BODY_CHARS)}</pre>
         }
     });
     let problems_view = (!p.problems.is_empty()).then(|| {
@@ -1095,26 +1096,12 @@ fn preview(s: &str) -> &str {
     &s[..end]
 }
 
-/// `s` cut to `max` characters, with `…` when cut.
-fn clip_chars(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
-    }
-}
-
 /// A file name without its last extension (`trace.har` → `trace`).
 fn stem(name: &str) -> String {
     match name.rsplit_once('.') {
         Some((s, _)) if !s.is_empty() => s.to_owned(),
         _ => name.to_owned(),
     }
-}
-
-/// `ms` with one decimal (`3.4`).
-fn tenths(ms: f64) -> String {
-    let t = (ms.max(0.0) * 10.0).round() as u64;
-    format!("{}.{}", t / 10, t % 10)
 }
 
 #[cfg(test)]
@@ -1134,7 +1121,7 @@ mod tests {
         assert_eq!(stem("trace.har"), "trace");
         assert_eq!(stem(".env"), ".env");
         assert_eq!(stem("x"), "x");
-        assert_eq!(clip_chars("abcdef", 3), "abc…");
+        assert_eq!(clip("abcdef", 3), "abc…");
         assert_eq!(tenths(12.34), "12.3");
     }
 }
