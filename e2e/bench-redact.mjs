@@ -70,9 +70,9 @@ try {
   for (let i = 0; i < RUNS_SMALL; i++) {
     small.push(
       await b.page.evaluate(async (t) => {
-        const area = document.querySelector('[data-testid="request-input"]');
-        const result = document.querySelector('[data-testid="sanitize-result"]');
-        const out = document.querySelector('[data-testid="sanitized-request"]');
+        const area = kd('[data-testid="request-input"]');
+        const result = kd('[data-testid="sanitize-result"]');
+        const out = kd('[data-testid="sanitized-request"]');
         const paste = (v) => {
           area.value = v;
           area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
@@ -103,11 +103,11 @@ try {
   const har = [];
   for (let i = 0; i < RUNS_HAR; i++) {
     await b.page.evaluate(() => {
-      const area = document.querySelector('[data-testid="request-input"]');
+      const area = kd('[data-testid="request-input"]');
       area.value = "";
       area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-      const result = document.querySelector('[data-testid="sanitize-result"]');
-      const input = document.querySelector('[data-testid="request-file-input"]');
+      const result = kd('[data-testid="sanitize-result"]');
+      const input = kd('[data-testid="request-file-input"]');
       window.__kdBench = new Promise((resolve) => {
         let t0 = 0;
         let last = 0;
@@ -136,14 +136,14 @@ try {
             obs.disconnect();
             clearInterval(timer);
             po.disconnect();
-            const out = document.querySelector('[data-testid="sanitized-request"]');
+            const out = kd('[data-testid="sanitized-request"]');
             resolve({
               total: performance.now() - t0,
               engine: Number(out.getAttribute("data-elapsed-ms")),
               longest: Number(out.getAttribute("data-longest-ms")),
               gap: Math.max(gap, performance.now() - last),
               long,
-              entries: document.querySelector('[data-testid="har-summary"]')?.textContent ?? "",
+              entries: kd('[data-testid="har-summary"]')?.textContent ?? "",
             });
           }
         });

@@ -72,8 +72,8 @@ try {
     let category = "";
     for (let i = 0; i < RUNS; i++) {
       const r = await b.page.evaluate(async (t) => {
-        const area = document.querySelector('[data-testid="error-input"]');
-        const result = document.querySelector('[data-testid="diagnosis"]');
+        const area = kd('[data-testid="error-input"]');
+        const result = kd('[data-testid="diagnosis"]');
         const paste = (value) => {
           area.value = value;
           area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
@@ -115,7 +115,7 @@ try {
 
   // One keystroke at the end of 100 kB: the synchronous cost of the input handler.
   const keys = await b.page.evaluate(async (n) => {
-    const area = document.querySelector('[data-testid="error-input"]');
+    const area = kd('[data-testid="error-input"]');
     const out = [];
     for (let i = 0; i < n; i++) {
       area.value += "x";

@@ -8,7 +8,7 @@ import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-const ARGS = [
+export const ARGS = [
   "--no-sandbox",
   "--headless",
   "--disable-gpu",
@@ -18,6 +18,23 @@ const ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+/**
+ * Defines `kd(selector)` in every page of `context`: the first match inside a widget's shadow
+ * root. Page functions use it where `document.querySelector` would stop at the shadow boundary
+ * (Playwright's own selectors pierce open shadow roots).
+ */
+export async function addHelpers(context) {
+  await context.addInitScript(() => {
+    window.kd = (sel) => {
+      for (const host of document.querySelectorAll("[data-keydoctor]")) {
+        const hit = host.shadowRoot?.querySelector(sel);
+        if (hit) return hit;
+      }
+      return document.querySelector(sel);
+    };
+  });
+}
 
 /**
  * Opens `url` in a new headless Chromium. Resolves to
@@ -41,6 +58,7 @@ export async function open(url, { viewport = { width: 1280, height: 900 } } = {}
     foreign.push(u);
     return route.abort();
   });
+  await addHelpers(context);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {

@@ -104,7 +104,7 @@ describe("the Support bundle panel", () => {
 
   test("the preview has the category, the redaction line and no piece of the key", async () => {
     await b.page.waitForFunction(
-      (sel) => /prod-backend/.test(document.querySelector(sel)?.value ?? ""),
+      (sel) => /prod-backend/.test(kd(sel)?.value ?? ""),
       PREVIEW,
     );
     const md = await b.page.inputValue(PREVIEW);
@@ -120,7 +120,7 @@ describe("the Support bundle panel", () => {
     await b.page.click('[data-testid="bundle-time-choice"] >> text=2025-10-16T22:40:20.395Z');
     assert.equal(await b.page.inputValue('[data-testid="bundle-time"]'), "2025-10-16T22:40:20.395Z");
     await b.page.waitForFunction(
-      (sel) => (document.querySelector(sel)?.value ?? "").includes("Time: 2025-10-16T22:40:20.395Z"),
+      (sel) => (kd(sel)?.value ?? "").includes("Time: 2025-10-16T22:40:20.395Z"),
       PREVIEW,
     );
     assert.equal(await b.page.locator('[data-testid="bundle-leaks"]').count(), 0);
@@ -155,7 +155,7 @@ describe("the Support bundle panel", () => {
     await b.page.waitForSelector(`${PREVIEW}[data-format="json"]`);
     await b.page.waitForFunction((sel) => {
       try {
-        return JSON.parse(document.querySelector(sel).value).schema_version === 1;
+        return JSON.parse(kd(sel).value).schema_version === 1;
       } catch {
         return false;
       }
@@ -187,7 +187,7 @@ describe("the Support bundle panel", () => {
   test("a section left out is gone from what is shared", async () => {
     await b.page.uncheck('[data-testid="bundle-section"][data-section="error"]');
     await b.page.waitForFunction(
-      (sel) => !(document.querySelector(sel)?.value ?? "").includes("Error text (redacted)"),
+      (sel) => !(kd(sel)?.value ?? "").includes("Error text (redacted)"),
       PREVIEW,
     );
     assert.match(await b.page.inputValue(PREVIEW), /quota_exhausted/);

@@ -101,7 +101,7 @@ describe("the built page", () => {
     });
     await b.page.click('[data-testid="copy-summary"]');
     await b.page.waitForFunction(() =>
-      /copied/i.test(document.querySelector(".kd-copy-status")?.textContent ?? ""),
+      /copied/i.test(kd(".kd-copy-status")?.textContent ?? ""),
     );
     const copied = await b.page.evaluate(() => navigator.clipboard.readText());
     assert.match(copied, /\[quota_exhausted\]/);
@@ -122,7 +122,7 @@ describe("the built page", () => {
     assert.equal(await b.page.getAttribute(DIAGNOSIS, "data-category"), "quota_exhausted");
     // One keystroke at the end of 100 kB: the input handler must not block for long.
     const blockedMs = await b.page.evaluate(() => {
-      const el = document.querySelector('[data-testid="error-input"]');
+      const el = kd('[data-testid="error-input"]');
       el.value += " ";
       const t0 = performance.now();
       el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: " " }));

@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { ARGS, addHelpers } from "./browser.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, "..");
@@ -67,16 +68,6 @@ export async function closedPort() {
   return port;
 }
 
-const ARGS = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /**
  * Opens `url` in a fresh headless Chromium. Resolves to
@@ -91,6 +82,7 @@ export async function openPage(url) {
     args: ARGS,
     viewport: { width: 1280, height: 900 },
   });
+  await addHelpers(context);
   const page = context.pages()[0] ?? (await context.newPage());
   const requests = [];
   const pageErrors = [];
@@ -126,7 +118,7 @@ export async function openConnectionTab(page) {
 export async function settled(page, timeout = 30_000) {
   await page.waitForFunction(
     (sel) => {
-      const s = document.querySelector(sel)?.dataset.state;
+      const s = kd(sel)?.dataset.state;
       return s === "done" || s === "cancelled";
     },
     RESULTS,

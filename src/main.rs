@@ -1,5 +1,9 @@
-//! The stand-alone web page: installs the panic hook and mounts the app.
+//! The web app: installs the panic hook and mounts a widget on every `[data-keydoctor]` element
+//! (the stand-alone page has one; a host page adds its own).
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(keydoctor::ui::App);
+    #[cfg(target_arch = "wasm32")]
+    {
+        console_error_panic_hook::set_once();
+        keydoctor::browser::embed::start();
+    }
 }

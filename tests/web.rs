@@ -6,6 +6,7 @@
 use keydoctor::ui::App;
 use leptos::mount::mount_to;
 use leptos::task::tick;
+use leptos::view;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -74,7 +75,7 @@ const OPENAI_QUOTA: &str = r#"429 {"error":{"message":"You exceeded your current
 #[wasm_bindgen_test]
 async fn empty_state_invites_a_paste_and_has_no_category() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     assert_eq!(category(&root).as_deref(), Some("none"));
     let text = find(&root, "[data-testid=diagnosis]")
@@ -86,7 +87,7 @@ async fn empty_state_invites_a_paste_and_has_no_category() {
 #[wasm_bindgen_test]
 async fn typing_sets_the_category() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     enter(&input_of(&root), OPENAI_QUOTA, "insertText");
     settle(&root).await;
@@ -100,7 +101,7 @@ async fn typing_sets_the_category() {
 #[wasm_bindgen_test]
 async fn a_paste_is_diagnosed_at_once() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     enter(
         &input_of(&root),
@@ -114,7 +115,7 @@ async fn a_paste_is_diagnosed_at_once() {
 #[wasm_bindgen_test]
 async fn clearing_the_text_brings_back_the_empty_state() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     let area = input_of(&root);
     enter(&area, OPENAI_QUOTA, "insertFromPaste");
@@ -128,7 +129,7 @@ async fn clearing_the_text_brings_back_the_empty_state() {
 #[wasm_bindgen_test]
 async fn an_example_button_fills_the_input() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     let button: HtmlElement = find(&root, "[data-testid=example]").unchecked_into();
     let expected = button.get_attribute("data-expected-category");
@@ -141,7 +142,7 @@ async fn an_example_button_fills_the_input() {
 #[wasm_bindgen_test]
 async fn pasted_markup_stays_text() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     enter(
         &input_of(&root),
@@ -156,7 +157,7 @@ async fn pasted_markup_stays_text() {
 #[wasm_bindgen_test]
 async fn switching_tabs_keeps_the_pasted_text() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     enter(&input_of(&root), OPENAI_QUOTA, "insertFromPaste");
     tick().await;
@@ -176,7 +177,7 @@ async fn switching_tabs_keeps_the_pasted_text() {
 #[wasm_bindgen_test]
 async fn arrow_keys_move_between_tabs() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     let first = find(&root, "#kd-tab-diagnose");
     let init = web_sys::KeyboardEventInit::new();
@@ -273,7 +274,7 @@ async fn outcome_becomes(root: &HtmlElement, want: &str) {
 #[wasm_bindgen_test]
 async fn bundle_says_what_to_do_before_anything_is_pasted() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     open_bundle(&root).await;
     assert!(!find(&root, "#kd-panel-bundle").has_attribute("hidden"));
     let empty = find(&root, "[data-testid=bundle-empty]")
@@ -296,7 +297,7 @@ async fn bundle_says_what_to_do_before_anything_is_pasted() {
 #[wasm_bindgen_test]
 async fn bundle_preview_has_the_category_and_never_the_key() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     settle_bundle().await;
     let error = format!(
         "2025-10-16T22:40:20.395Z openai.AuthenticationError: Error code: 401 - {{'error': {{'message': 'Incorrect API key provided: {PLANTED_KEY}.', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}}}}"
@@ -357,7 +358,7 @@ async fn bundle_preview_has_the_category_and_never_the_key() {
 #[wasm_bindgen_test]
 async fn pasted_markup_in_the_bundle_stays_text() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     settle_bundle().await;
     enter(
         &input_of(&root),
@@ -383,7 +384,7 @@ async fn pasted_markup_in_the_bundle_stays_text() {
 #[wasm_bindgen_test]
 async fn the_guard_refuses_a_key_typed_into_the_key_name() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     settle_bundle().await;
     enter(&input_of(&root), OPENAI_QUOTA, "insertFromPaste");
     settle_bundle().await;
@@ -492,7 +493,7 @@ fn sz_findings(root: &HtmlElement) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn sanitize_a_pasted_curl_replaces_the_key_with_a_placeholder() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     let area: HtmlTextAreaElement = find(&root, "[data-testid=request-input]").unchecked_into();
     let curl = format!(
@@ -515,7 +516,7 @@ async fn sanitize_a_pasted_curl_replaces_the_key_with_a_placeholder() {
 #[wasm_bindgen_test]
 async fn sanitize_typed_text_is_analysed_after_typing() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     let area: HtmlTextAreaElement = find(&root, "[data-testid=request-input]").unchecked_into();
     enter(&area, &format!("OPENAI_API_KEY={SZ_KEY}\n"), "insertText");
@@ -533,7 +534,7 @@ async fn sanitize_typed_text_is_analysed_after_typing() {
 #[wasm_bindgen_test]
 async fn key_with_a_trailing_space_is_flagged() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     assert_eq!(sz_findings(&root), Vec::<String>::new());
     let key = sz_input(&root, "key-input");
@@ -553,7 +554,7 @@ async fn key_with_a_trailing_space_is_flagged() {
 #[wasm_bindgen_test]
 async fn check_this_key_moves_the_found_key_into_the_key_field() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     let area: HtmlTextAreaElement = find(&root, "[data-testid=request-input]").unchecked_into();
     let req =
@@ -578,7 +579,7 @@ async fn check_this_key_moves_the_found_key_into_the_key_field() {
 #[wasm_bindgen_test]
 async fn sanitize_base_url_is_the_connection_panels() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App /> });
     tick().await;
     sz_type(
         &sz_input(&root, "sanitize-base-url-input"),

@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod download;
+pub mod embed;
 pub mod files;
 pub mod probe;
 

@@ -23,6 +23,31 @@ impl Locale {
         }
     }
 
+    /// `en` or `zh`, whichever is this locale's: how the UI writes its strings inline.
+    pub fn pick<T>(self, en: T, zh: T) -> T {
+        match self {
+            Locale::En => en,
+            Locale::ZhCn => zh,
+        }
+    }
+
+    /// The first supported locale among the browser's preferred languages (`navigator.languages`),
+    /// English when none is.
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Locale {
+        tags.into_iter()
+            .map(|t| t.trim().to_ascii_lowercase())
+            .find_map(|t| {
+                if t == "zh" || t.starts_with("zh-") {
+                    Some(Locale::ZhCn)
+                } else if t == "en" || t.starts_with("en-") {
+                    Some(Locale::En)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or_default()
+    }
+
     /// The BCP 47 tag.
     pub fn tag(self) -> &'static str {
         match self {

@@ -5,6 +5,7 @@
 
 pub mod baseurl;
 pub mod bundle;
+pub mod config;
 pub mod diagnose;
 pub(crate) mod json;
 pub mod keylint;

@@ -7,6 +7,8 @@
 //! layer (`browser::probe`) makes the requests. Every server-provided string is rendered as
 //! text. The key is kept in [`Session`] (memory only) and sent only by the smoke test.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -169,7 +171,7 @@ pub fn ConnectionPanel() -> impl IntoView {
         let model = {
             let m = session.model.get_untracked();
             if m.trim().is_empty() {
-                default_model(&typed, style).to_owned()
+                default_model(&menu(&config), &typed, style)
             } else {
                 m
             }
@@ -347,17 +349,50 @@ pub fn ConnectionPanel() -> impl IntoView {
     }
 }
 
+/// One entry of the provider menu: the operator's presets (configuration) first, then the
+/// built-in ones, the "custom gateway" entry last.
+#[derive(Clone, Debug)]
+struct MenuPreset {
+    id: String,
+    label: String,
+    /// Empty for the "custom" entry.
+    base_url: String,
+    style: ApiStyle,
+    model: String,
+}
+
+/// The provider menu of this widget.
+fn menu(config: &WidgetConfig) -> Arc<[MenuPreset]> {
+    let own = config.presets.iter().enumerate().map(|(i, p)| MenuPreset {
+        id: format!("host-{i}"),
+        label: p.label.clone(),
+        base_url: p.base_url.clone(),
+        style: p.style,
+        model: p.model.clone(),
+    });
+    let built_in = PRESETS.iter().map(|p| MenuPreset {
+        id: p.id.to_owned(),
+        label: if p.base_url.is_empty() {
+            config.locale.pick(p.label, "自定义网关").to_owned()
+        } else {
+            p.label.to_owned()
+        },
+        base_url: p.base_url.to_owned(),
+        style: p.style,
+        model: p.model.to_owned(),
+    });
+    own.chain(built_in).collect()
+}
+
 /// The preset of a typed base URL, for the chat test's default model.
-fn default_model(base: &str, style: ApiStyle) -> &'static str {
-    PRESETS
-        .iter()
-        .find(|p| !p.base_url.is_empty() && base.trim().starts_with(p.base_url))
+fn default_model(menu: &[MenuPreset], base: &str, style: ApiStyle) -> String {
+    menu.iter()
+        .find(|p| !p.base_url.is_empty() && base.trim().starts_with(p.base_url.as_str()))
         .or_else(|| {
-            PRESETS
-                .iter()
+            menu.iter()
                 .find(|p| p.style == style && !p.model.is_empty())
         })
-        .map_or("", |p| p.model)
+        .map_or_else(String::new, |p| p.model.clone())
 }
 
 /// The inputs: preset, base URL, key style, key, model and the number of warm requests.
@@ -368,26 +403,30 @@ fn ProbeInputs(
     /// Warm latency requests to make (1 to 50).
     warm: RwSignal<u32>,
 ) -> impl IntoView {
-    let preset_options = PRESETS
+    let config = WidgetConfig::expect();
+    let presets = menu(&config);
+    let preset_options = presets
         .iter()
-        .map(|p| view! { <option value=p.id>{p.label}</option> })
+        .map(|p| view! { <option value=p.id.clone()>{p.label.clone()}</option> })
         .collect_view();
     let style_options = ApiStyle::ALL
         .into_iter()
         .map(|s| view! { <option value=s.id()>{s.label()}</option> })
         .collect_view();
     let base_input = NodeRef::<leptos::html::Input>::new();
+    let menu_for_value = presets.clone();
     let preset_value = move || {
         session.base_url.with(|b| {
             let b = b.trim().trim_end_matches('/');
-            PRESETS
+            menu_for_value
                 .iter()
                 .find(|p| !p.base_url.is_empty() && p.base_url == b)
-                .map_or("custom", |p| p.id)
+                .map_or_else(|| "custom".to_owned(), |p| p.id.clone())
         })
     };
+    let menu_for_pick = presets.clone();
     let pick = move |id: String| {
-        let Some(p) = PRESETS.iter().find(|p| p.id == id) else {
+        let Some(p) = menu_for_pick.iter().find(|p| p.id == id) else {
             return;
         };
         if p.base_url.is_empty() {
@@ -396,12 +435,12 @@ fn ProbeInputs(
                 let _ = el.focus();
             }
         } else {
-            session.base_url.set(p.base_url.to_owned());
+            session.base_url.set(p.base_url.clone());
         }
         session.api_style.set(p.style);
     };
     let model_placeholder = move || {
-        let m = default_model(&session.base_url.get(), session.api_style.get());
+        let m = default_model(&presets, &session.base_url.get(), session.api_style.get());
         if m.is_empty() {
             "model id (for the chat test)".to_owned()
         } else {

@@ -23,6 +23,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::config::{Config, CustomPreset, Ignored};
 use crate::domain::diagnose::CatalogEntry;
 use crate::domain::locale::Locale;
 
@@ -33,18 +34,57 @@ pub use sanitize::SanitizePanel;
 pub use shared::Session;
 
 /// Settings of one widget instance, provided once by [`App`] and read with [`WidgetConfig::expect`].
-#[derive(Clone, Debug, Default)]
+/// Made from the host's [`Config`] by [`WidgetConfig::new`]; the default is the stand-alone page.
+#[derive(Clone, Debug)]
 pub struct WidgetConfig {
-    /// Language of the diagnosis texts. Default: English.
+    /// Language of every string of the UI and of the checklists. Default: English.
     pub locale: Locale,
     /// The operator's own error codes, consulted before the built-in rules. Default: none.
     pub catalog: Arc<[CatalogEntry]>,
     /// The operator's support contact (an address or a URL), shown beside the support bundle and
     /// printed at its end. Default: none.
     pub support_contact: Option<String>,
+    /// The name in the header. Default: keydoctor.
+    pub brand: Option<String>,
+    /// The operator's base-URL presets, listed before the built-in ones.
+    pub presets: Arc<[CustomPreset]>,
+    /// The enabled panels, in tab order; never empty.
+    pub panels: Arc<[Panel]>,
+    /// Settings of the host's that were ignored, shown above the tabs.
+    pub ignored: Arc<[Ignored]>,
+    /// The error text of a `#error=` link (secrets already redacted), for the Diagnose panel.
+    pub prefill: Option<String>,
+}
+
+impl Default for WidgetConfig {
+    fn default() -> Self {
+        WidgetConfig::new(Config::default(), Locale::En)
+    }
 }
 
 impl WidgetConfig {
+    /// The settings of `config`; `fallback` is the locale when the host set none (the
+    /// browser's language).
+    pub fn new(config: Config, fallback: Locale) -> WidgetConfig {
+        let mut panels: Vec<Panel> = Panel::ALL
+            .into_iter()
+            .filter(|p| config.panels.contains(&p.id()))
+            .collect();
+        if panels.is_empty() {
+            panels = Panel::ALL.to_vec();
+        }
+        WidgetConfig {
+            locale: config.locale.unwrap_or(fallback),
+            catalog: config.catalog.into(),
+            support_contact: config.support_contact,
+            brand: config.brand,
+            presets: config.presets.into(),
+            panels: panels.into(),
+            ignored: config.ignored.into(),
+            prefill: None,
+        }
+    }
+
     /// The configuration provided by [`App`].
     ///
     /// # Panics
@@ -84,31 +124,41 @@ impl Panel {
     }
 
     /// The tab's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, l: Locale) -> &'static str {
         match self {
-            Panel::Diagnose => "Diagnose an error",
-            Panel::Sanitize => "Sanitize & check the key",
-            Panel::Connection => "Check the connection",
-            Panel::Bundle => "Support bundle",
+            Panel::Diagnose => l.pick("Diagnose an error", "诊断报错"),
+            Panel::Sanitize => l.pick("Sanitize & check the key", "脱敏并检查密钥"),
+            Panel::Connection => l.pick("Check the connection", "检查连接"),
+            Panel::Bundle => l.pick("Support bundle", "支持信息包"),
         }
     }
 }
 
-/// The whole widget: header, tabs and the active panel. Configuration: [`WidgetConfig::default`].
+/// The whole widget: header, tabs and the active panel, configured by `config` (the stand-alone
+/// page's defaults when absent). `page`: the widget is the whole page (a level-1 heading).
 #[component]
-pub fn App() -> impl IntoView {
-    provide_context(WidgetConfig::default());
-    provide_context(Session::new());
-    let active = RwSignal::new(Panel::Diagnose);
-    let tab_refs: Vec<(Panel, NodeRef<leptos::html::Button>)> = Panel::ALL
-        .into_iter()
-        .map(|p| (p, NodeRef::new()))
-        .collect();
+pub fn App(
+    #[prop(optional)] config: Option<WidgetConfig>,
+    #[prop(optional)] page: bool,
+) -> impl IntoView {
+    let config = config.unwrap_or_default();
+    let l = config.locale;
+    provide_context(config.clone());
+    let session = Session::new();
+    if let Some(text) = &config.prefill {
+        session.error_text.set(text.clone());
+    }
+    provide_context(session);
+    let shown: Arc<[Panel]> = config.panels.clone();
+    let active = RwSignal::new(shown[0]);
+    let tab_refs: Vec<(Panel, NodeRef<leptos::html::Button>)> =
+        shown.iter().map(|p| (*p, NodeRef::new())).collect();
     let refs = tab_refs.clone();
+    let order = shown.clone();
     // The tabs pattern of WAI-ARIA: arrow keys, Home and End move between tabs.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let n = Panel::ALL.len();
-        let i = Panel::ALL
+        let n = order.len();
+        let i = order
             .iter()
             .position(|p| *p == active.get_untracked())
             .unwrap_or(0);
@@ -120,7 +170,7 @@ pub fn App() -> impl IntoView {
             _ => return,
         };
         browser::prevent_default(&ev);
-        active.set(Panel::ALL[next]);
+        active.set(order[next]);
         if let Some(el) = refs[next].1.get_untracked() {
             browser::focus(&el);
         }
@@ -143,15 +193,15 @@ pub fn App() -> impl IntoView {
                     on:click=move |_| active.set(panel)
                     on:keydown=on_key.clone()
                 >
-                    {panel.label()}
+                    {panel.label(l)}
                 </button>
             }
         })
         .collect_view();
 
-    let panels = Panel::ALL
-        .into_iter()
-        .map(|panel| {
+    let panels = shown
+        .iter()
+        .map(|&panel| {
             let body = match panel {
                 Panel::Diagnose => view! { <DiagnosePanel /> }.into_any(),
                 Panel::Sanitize => view! { <SanitizePanel /> }.into_any(),
@@ -175,22 +225,52 @@ pub fn App() -> impl IntoView {
         })
         .collect_view();
 
+    let notes = (!config.ignored.is_empty()).then(|| {
+        let items = config
+            .ignored
+            .iter()
+            .map(|note| view! { <li data-setting=note.setting.clone()>{note.message(l)}</li> })
+            .collect_view();
+        view! {
+            <div class="kd-config-notes" role="status" data-testid="config-ignored">
+                <p>
+                    {l.pick(
+                        "Some settings of this page were ignored; the defaults are used instead:",
+                        "本页的部分设置被忽略，已改用默认值：",
+                    )}
+                </p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+    let brand = config
+        .brand
+        .clone()
+        .unwrap_or_else(|| "keydoctor".to_owned());
+    let heading = if page {
+        view! { <h1 class="kd-brand" data-testid="brand"><span class="kd-logo" aria-hidden="true">"+"</span>{brand}</h1> }
+            .into_any()
+    } else {
+        view! { <h2 class="kd-brand" data-testid="brand"><span class="kd-logo" aria-hidden="true">"+"</span>{brand}</h2> }
+            .into_any()
+    };
+
     view! {
-        <div class="kd">
+        <div class="kd" lang=l.tag()>
             <header class="kd-header">
-                <h1 class="kd-brand">
-                    <span class="kd-logo" aria-hidden="true">"+"</span>
-                    "keydoctor"
-                </h1>
+                {heading}
                 <p class="kd-tagline">
-                    "Find out why an LLM API call failed. Everything runs in this page: "
-                    "nothing you paste is sent anywhere."
+                    {l.pick(
+                        "Find out why an LLM API call failed. Everything runs in this page: nothing you paste is sent anywhere.",
+                        "找出大模型 API 调用失败的原因。一切都在本页内完成：你粘贴的内容不会发送到任何地方。",
+                    )}
                 </p>
             </header>
-            <nav class="kd-tabs" role="tablist" aria-label="Tools">
+            {notes}
+            <nav class="kd-tabs" role="tablist" aria-label=l.pick("Tools", "工具") hidden=shown.len() < 2>
                 {tabs}
             </nav>
-            <main class="kd-main">{panels}</main>
+            <div class="kd-main">{panels}</div>
         </div>
     }
 }

@@ -46,8 +46,10 @@ pub fn DiagnosePanel() -> impl IntoView {
     let config = WidgetConfig::expect();
     // The committed text also goes to the session, for the support bundle.
     let error_text = super::shared::Session::expect().error_text;
-    // The text that has been (or is being) diagnosed; trails the text area while typing.
-    let committed = RwSignal::new(String::new());
+    // The text that has been (or is being) diagnosed; trails the text area while typing. It
+    // starts with what the session holds (a `#error=` link's text).
+    let initial = error_text.get_untracked();
+    let committed = RwSignal::new(initial.clone());
     // True between an input and the diagnosis of that input.
     let pending = RwSignal::new(false);
     let area = NodeRef::<leptos::html::Textarea>::new();
@@ -188,6 +190,7 @@ pub fn DiagnosePanel() -> impl IntoView {
                     aria-describedby="kd-error-hint"
                     placeholder="Error code: 401 - {'error': {'message': 'Incorrect API key provided…'}}"
                     on:input=on_input
+                    prop:value=initial
                 ></textarea>
                 <div class="kd-row">
                     <button
