@@ -23,7 +23,7 @@ import { open } from "./browser.mjs";
 import { serve } from "./server.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "dist");
+const DIST = process.env.KD_DIST ?? join(ROOT, "dist");
 const RUNS_SMALL = Number(process.argv[2] ?? 20);
 const RUNS_HAR = Number(process.argv[3] ?? 3);
 const SIZE = 100_000;

@@ -18,7 +18,7 @@ import { open } from "./browser.mjs";
 import { serve } from "./server.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "dist");
+const DIST = process.env.KD_DIST ?? join(ROOT, "dist");
 const RUNS = Number(process.argv[2] ?? 30);
 const SIZE = 100_000;
 

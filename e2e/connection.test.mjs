@@ -21,7 +21,7 @@ import {
 } from "./gateway.mjs";
 import { serve } from "./server.mjs";
 
-const DIST = join(ROOT, "dist");
+const DIST = process.env.KD_DIST ?? join(ROOT, "dist");
 const RESULTS = '[data-testid="probe-results"]';
 
 describe("check the connection", () => {

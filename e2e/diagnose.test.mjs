@@ -11,7 +11,7 @@ import { serve } from "./server.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
-const DIST = join(ROOT, "dist");
+const DIST = process.env.KD_DIST ?? join(ROOT, "dist");
 const ARTIFACTS = join(HERE, "artifacts");
 const DIAGNOSIS = '[data-testid="diagnosis"]';
 const INPUT = '[data-testid="error-input"]';

@@ -15,7 +15,7 @@ import { open } from "./browser.mjs";
 import { serve } from "./server.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "dist");
+const DIST = process.env.KD_DIST ?? join(ROOT, "dist");
 const INPUT = '[data-testid="request-input"]';
 const OUT = '[data-testid="sanitized-request"]';
 const RESULT = '[data-testid="sanitize-result"]';
