@@ -74,23 +74,25 @@ pub fn check_request(text: &str) -> Result<(), String> {
 
 /// No field of a sanitized request is flagged by the scanner.
 fn sanitized_is_clean(r: &Request) -> Result<(), String> {
-    let mut fields: Vec<(&str, &str)> = Vec::new();
+    let mut fields: Vec<(&str, String)> = Vec::new();
     if let Some(u) = &r.url {
-        fields.push(("url", u));
+        fields.push(("url", u.clone()));
     }
     if let Some(u) = &r.base_url {
-        fields.push(("base_url", u));
+        fields.push(("base_url", u.clone()));
     }
     if let Some(b) = &r.body {
-        fields.push(("body", b));
+        fields.push(("body", b.clone()));
     }
+    // A header is redacted, and shown, as a `name: value` line: its name is its context.
     for h in &r.headers {
-        fields.push(("header value", &h.value));
+        fields.push(("header", format!("{}: {}", h.name, h.value)));
     }
     if let Some(k) = &r.key {
-        fields.push(("key", &k.value));
+        fields.push(("key", k.value.clone()));
     }
     for (what, v) in fields {
+        let v = v.as_str();
         let found = scan(v);
         if !found.is_empty() {
             return Err(format!(
@@ -126,7 +128,10 @@ pub fn check_redact(text: &str) -> Result<(), String> {
                 short(&twice.text)
             ));
         }
-        if r.redactions.iter().any(|x| x.count == 0 || x.placeholder.is_empty()) {
+        if r.redactions
+            .iter()
+            .any(|x| x.count == 0 || x.placeholder.is_empty())
+        {
             return Err(format!("an empty redaction is listed: {:?}", r.redactions));
         }
         if json_in && !is_json(&r.text) {
@@ -203,13 +208,15 @@ fn well_formed(d: &Diagnosis) -> Result<(), String> {
     }
     if d.also_found.len() > 3
         || d.also_found.contains(&d.category)
-        || d
-            .also_found
+        || d.also_found
             .iter()
             .enumerate()
             .any(|(i, c)| d.also_found[..i].contains(c))
     {
-        return Err(format!("also_found {:?} for {:?}", d.also_found, d.category));
+        return Err(format!(
+            "also_found {:?} for {:?}",
+            d.also_found, d.category
+        ));
     }
     if d.retry != d.category.retry() || d.title.is_empty() || d.steps.is_empty() {
         return Err(format!("retry, title or steps wrong for {:?}", d.category));
@@ -340,12 +347,17 @@ pub fn check_har_built(data: &[u8]) -> Result<(), String> {
     }
     let got: Vec<Option<u16>> = p.entries.iter().map(|e| e.status).collect();
     if got != statuses {
-        return Err(format!("entries {got:?}, expected {statuses:?} (failing first)"));
+        return Err(format!(
+            "entries {got:?}, expected {statuses:?} (failing first)"
+        ));
     }
     for keep_prompts in [false, true] {
         let r = redact(&har, &RedactOptions { keep_prompts });
         if !is_json(&r.text) {
-            return Err(format!("the redacted HAR is not JSON: {:?}", short(&r.text)));
+            return Err(format!(
+                "the redacted HAR is not JSON: {:?}",
+                short(&r.text)
+            ));
         }
         let again = parse_request(&r.text);
         let got: Vec<Option<u16>> = again.entries.iter().map(|e| e.status).collect();

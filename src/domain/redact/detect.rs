@@ -595,7 +595,10 @@ impl<'a> Scanner<'a> {
                     k += 2;
                     continue;
                 }
-                if x == q || (x == b'\n' && q != b'`') {
+                // A bare `"` ends a `'`/`` ` `` value too: a key holds none, and in code
+                // pasted inside a JSON string (a HAR body) it closes that string, so reading on
+                // would swallow JSON up to the next `'`.
+                if x == q || (x == b'\n' && q != b'`') || (x == b'"' && q != b'"') {
                     break;
                 }
                 k += 1;

@@ -150,10 +150,18 @@ impl ParsedRequest {
             for h in &mut r.headers {
                 // Redact the header as a line so its name gives context.
                 let line = redact(&format!("{}: {}", h.name, h.value), &opts).text;
-                h.value = line
-                    .split_once(": ")
-                    .map(|(_, v)| v.to_string())
-                    .unwrap_or(line);
+                match line
+                    .strip_prefix(h.name.as_str())
+                    .and_then(|v| v.strip_prefix(": "))
+                {
+                    Some(v) => h.value = v.to_string(),
+                    // The redaction reached into the name (a malformed header whose name holds
+                    // a secret): the name cannot be shown, the redacted line is the value.
+                    None => {
+                        h.name = String::new();
+                        h.value = line;
+                    }
+                }
             }
             if let Some(k) = &mut r.key {
                 k.value = k.hint();

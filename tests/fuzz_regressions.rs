@@ -1,0 +1,307 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The fuzz targets' properties (`fuzz/src/props.rs`, the very file the targets use) run by
+//! `cargo test`: over every input the fuzzers found a bug with (named regressions, each failing
+//! without its fix), and over the committed seeds (`tests/data/*.jsonl`, `tests/data/fuzz/`),
+//! so the harness logic is exercised without a nightly toolchain. See `fuzz/README.md`.
+//!
+//! `corpus_timing` (ignored) replays a fuzzing corpus and fails on any input that takes more
+//! than a second to diagnose, redact or parse:
+//! `cargo test --release --no-default-features --test fuzz_regressions -- --ignored`.
+
+#[path = "../fuzz/src/props.rs"]
+mod props;
+
+use keydoctor::domain::diagnose::diagnose;
+use keydoctor::domain::redact::{redact, RedactOptions};
+use keydoctor::domain::request::parse_request;
+use props::{check_diagnose, check_har, check_redact, check_request, text_of};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Which fuzz target's property an input is checked with.
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    Request,
+    Redact,
+    Diagnose,
+    /// The HAR target's bytes: first byte even = a built HAR, odd = the text as pasted.
+    Har,
+}
+
+fn check(target: Target, data: &[u8]) -> Result<(), String> {
+    match target {
+        Target::Request => check_request(&text_of(data)),
+        Target::Redact => check_redact(&text_of(data)),
+        Target::Diagnose => check_diagnose(&text_of(data), data.first().copied().unwrap_or(0)),
+        Target::Har => check_har(data),
+    }
+}
+
+/// Where a regression's bytes are (all inline so far; a long one would go to a file under
+/// `tests/data/fuzz/`).
+enum Input {
+    Inline(&'static [u8]),
+}
+
+struct Regression {
+    name: &'static str,
+    target: Target,
+    input: Input,
+    /// What broke, and where it was fixed.
+    why: &'static str,
+}
+
+const REGRESSIONS: &[Regression] = &[
+    Regression {
+        name: "har_single_quoted_value_runs_past_the_json_string",
+        target: Target::Har,
+        input: Input::Inline(
+            b"\x01{\"log\":{\"entries\":[{\"request\":{\"headers\":[{\"name\":\"x\",\"value\":\"api_key='Zq8Xw7Cv6Bn5Mm4Ll3Kk2Jj1\"}],\"postData\":{\"text\":\"a='b\"}}}]}}",
+        ),
+        why: "a '-quoted value was read across the closing \" of its JSON string up to the next ', \
+              so the placeholder swallowed JSON and the redacted HAR was invalid \
+              (redact/detect.rs: value_at stops at a bare \")",
+    },
+    Regression {
+        name: "har_single_quoted_value_built",
+        target: Target::Har,
+        // A built HAR (even first byte): method, URL, header count 1, name, value, body, response.
+        input: Input::Inline(
+            b"\x00POST\x00https://api.openai.com/v1/chat/completions\x00x\x00authorization\x00Bearer x\\n api_key='sk-ant-api03-mXqFii\x00client = Anthropic(\\n api_key='sk-ant-api03-mXqFiiyoU6vNZ3T9q_VUMannHSc7iNz3Fr25TqaQMzrQa9gB9tPHhHoS9qxyVyKMjPETvXCuU1Mb-tQhg5Yxtr3YTxRF5AA',\\n)\x00rrrrr",
+        ),
+        why: "the fuzzer's first finding, shortened: same root cause as above",
+    },
+    Regression {
+        name: "curl_header_name_holds_the_key",
+        target: Target::Request,
+        input: Input::Inline(
+            b"curl https://api.openai.com/v1/models -H 'sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq;'",
+        ),
+        why: "`-H 'KEY;'` is a header named KEY; the sanitized copy redacted only values, so the \
+              key was shown whole as a header name (request/mod.rs: ParsedRequest::sanitized)",
+    },
+    Regression {
+        name: "har_header_name_with_colon_and_key",
+        target: Target::Har,
+        input: Input::Inline(
+            b"\x01{\"log\":{\"entries\":[{\"request\":{\"headers\":[{\"name\":\"Authorization: Bearer xai-IeRspoRWQvmIFCo6JbqY6Jj3hfELiiuf1NiAD0awn2t5F20k4\",\"value\":\"x\"}]}}]}}",
+        ),
+        why: "a HAR header name holding `: ` and a key: the redacted line was split at the name's \
+              own `: `, leaving the key in the shown name (request/mod.rs: ParsedRequest::sanitized)",
+    },
+];
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
+}
+
+fn bytes(input: &Input) -> Vec<u8> {
+    match input {
+        Input::Inline(b) => b.to_vec(),
+    }
+}
+
+#[test]
+fn regressions_hold() {
+    let mut failed = Vec::new();
+    for r in REGRESSIONS {
+        if let Err(e) = check(r.target, &bytes(&r.input)) {
+            failed.push(format!(
+                "{} ({:?}): {e}\n  why: {}",
+                r.name, r.target, r.why
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// The string fields `name` of every line of the committed JSONL data.
+fn jsonl_field(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data_dir())
+        .expect("tests/data")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("jsonl");
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("jsonl line");
+            if let Some(s) = v.get(name).and_then(|x| x.as_str()) {
+                out.push(s.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// `tests/data/fuzz/seed_*`: small pastes of every kind.
+fn seed_files() -> Vec<Vec<u8>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(data_dir().join("fuzz"))
+        .expect("tests/data/fuzz")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("seed"))
+        })
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read(p).expect("seed"))
+        .collect()
+}
+
+fn run_all(target: Target, inputs: &[Vec<u8>]) {
+    assert!(!inputs.is_empty(), "no seeds for {target:?}");
+    let failed: Vec<String> = inputs
+        .iter()
+        .filter_map(|d| {
+            check(target, d)
+                .err()
+                .map(|e| format!("{:?}: {e}", text_of(&d[..d.len().min(120)])))
+        })
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{target:?}: {} of {} seeds fail:\n{}",
+        failed.len(),
+        inputs.len(),
+        failed.join("\n")
+    );
+}
+
+fn pastes() -> Vec<Vec<u8>> {
+    let mut v: Vec<Vec<u8>> = jsonl_field("input")
+        .into_iter()
+        .map(String::into_bytes)
+        .collect();
+    v.extend(seed_files());
+    v
+}
+
+fn errors() -> Vec<Vec<u8>> {
+    jsonl_field("body")
+        .into_iter()
+        .map(String::into_bytes)
+        .collect()
+}
+
+#[test]
+fn request_property_on_seeds() {
+    run_all(Target::Request, &pastes());
+}
+
+#[test]
+fn redact_property_on_seeds() {
+    let mut all = pastes();
+    all.extend(errors());
+    run_all(Target::Redact, &all);
+}
+
+#[test]
+fn diagnose_property_on_seeds() {
+    let mut all = errors();
+    all.extend(pastes());
+    run_all(Target::Diagnose, &all);
+}
+
+#[test]
+fn har_property_on_seeds() {
+    // As pasted (odd first byte), and built into a HAR from NUL-separated fields (even), as
+    // `fuzz/seed.py` seeds the HAR target.
+    let mut all: Vec<Vec<u8>> = seed_files()
+        .into_iter()
+        .map(|s| [&[1u8][..], &s].concat())
+        .collect();
+    for (i, p) in jsonl_field("input").iter().enumerate() {
+        let p = p.as_bytes();
+        let mut fields: Vec<Vec<u8>> = vec![
+            b"POST".to_vec(),
+            b"https://api.openai.com/v1/chat/completions".to_vec(),
+            vec![b'x'; 1 + i % 3],
+        ];
+        let pairs: Vec<Vec<u8>> = vec![
+            b"authorization".to_vec(),
+            [b"Bearer ".as_slice(), &p[..p.len().min(80)]].concat(),
+            b"cookie".to_vec(),
+            [b"sid=".as_slice(), &p[p.len().saturating_sub(40)..]].concat(),
+            b"h".to_vec(),
+            b"v".to_vec(),
+        ];
+        fields.extend(pairs.into_iter().take(2 * (1 + i % 3)));
+        fields.push(p.to_vec());
+        fields.push(vec![b'r'; i % 8]);
+        all.push([vec![0u8], fields.join(&0u8)].concat());
+    }
+    run_all(Target::Har, &all);
+}
+
+/// The HAR builder builds what the HAR property expects: one entry per field group, with the
+/// response chosen by the last field's length.
+#[test]
+fn har_builder_builds_the_entries_it_reports() {
+    let (har, expected) =
+        props::har_from_bytes(b"GET\x00https://x/v1\x00\x00\x00rrr\x00POST\x00u\x00\x00\x00rrrr");
+    assert_eq!(expected, vec![(true, Some(429)), (false, Some(200))]);
+    let p = parse_request(&har);
+    let got: Vec<Option<u16>> = p.entries.iter().map(|e| e.status).collect();
+    assert_eq!(got, vec![Some(429), Some(200)]);
+}
+
+/// Replays `fuzz/corpus/<target>/` (or the directories in `KD_FUZZ_CORPUS`, separated by
+/// `:`): every input must be diagnosed, redacted and parsed in under a second each. Run it in
+/// release mode after fuzzing.
+#[test]
+#[ignore]
+fn corpus_timing() {
+    const LIMIT: Duration = Duration::from_secs(1);
+    let dirs: Vec<PathBuf> = match std::env::var("KD_FUZZ_CORPUS") {
+        Ok(v) => v.split(':').map(PathBuf::from).collect(),
+        Err(_) => ["diagnose", "redact", "request", "har"]
+            .iter()
+            .map(|t| {
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("fuzz/corpus")
+                    .join(t)
+            })
+            .collect(),
+    };
+    let mut slow = Vec::new();
+    let mut n = 0;
+    let mut worst = (Duration::ZERO, String::new());
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
+        for entry in std::fs::read_dir(dir).expect("corpus dir") {
+            let path = entry.expect("entry").path();
+            let text = text_of(&std::fs::read(&path).expect("input"));
+            n += 1;
+            let timed: [(&str, &dyn Fn()); 3] = [
+                ("diagnose", &|| drop(diagnose(&text))),
+                ("redact", &|| drop(redact(&text, &RedactOptions::default()))),
+                ("parse_request+sanitized", &|| {
+                    drop(parse_request(&text).sanitized(false))
+                }),
+            ];
+            for (what, f) in timed {
+                let t = Instant::now();
+                f();
+                let e = t.elapsed();
+                if e > worst.0 {
+                    worst = (e, format!("{what} {}", path.display()));
+                }
+                if e > LIMIT {
+                    slow.push(format!(
+                        "{what}: {e:?} for {} ({} bytes)",
+                        path.display(),
+                        text.len()
+                    ));
+                }
+            }
+        }
+    }
+    eprintln!("{n} inputs replayed; slowest: {:?} ({})", worst.0, worst.1);
+    assert!(n > 0, "no corpus found in {dirs:?}");
+    assert!(slow.is_empty(), "slow inputs:\n{}", slow.join("\n"));
+}
