@@ -41,13 +41,14 @@ export async function addHelpers(context) {
  * `{ context, page, problems, foreign, close }`: `problems` collects page and console errors,
  * `foreign` every request to another origin (each is aborted).
  */
-export async function open(url, { viewport = { width: 1280, height: 900 } } = {}) {
+export async function open(url, { viewport = { width: 1280, height: 900 }, locale } = {}) {
   const profile = await mkdtemp(join(tmpdir(), "kd-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
     viewport,
+    ...(locale ? { locale } : {}),
   });
   const origin = new URL(url).origin;
   const problems = [];

@@ -14,13 +14,22 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-/** Starts serving `root`; resolves to `{ url, close }`. */
-export async function serve(root) {
+/**
+ * Starts serving `root`; resolves to `{ url, close }`. `pages` maps extra paths to HTML served
+ * as is (test pages beside the build, e.g. a host page with a bad configuration).
+ */
+export async function serve(root, { pages = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      const rel = normalize(path === "/" ? "/index.html" : path).replace(/^([/\\])+/, "");
+      if (Object.hasOwn(pages, path)) {
+        res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" });
+        res.end(pages[path]);
+        return;
+      }
+      // A folder's index.html for a path ending in "/" (the example host page is at /host/).
+      const rel = normalize(path.endsWith("/") ? `${path}index.html` : path).replace(/^([/\\])+/, "");
       const file = join(base, rel);
       if (file !== base && !file.startsWith(base + sep)) throw new Error("outside root");
       const body = await readFile(file);
