@@ -34,6 +34,13 @@ const PAGES = {
      <div id="far" data-keydoctor data-config="https://elsewhere.example/kd.json"></div>
      <div id="missing" data-keydoctor data-config="/nope.json" data-brand="Still here"></div>`,
   ),
+  // A client-rendered docs page: the element appears after the widget's code has started.
+  "/late.html": page(STRICT, `<div id="first" data-keydoctor></div><script type="module" src="/late.js"></script>`),
+  "/late.js": `setTimeout(() => {
+    const el = document.createElement("section");
+    el.innerHTML = '<div id="later" data-keydoctor data-locale="zh-CN" data-panels="diagnose"></div>';
+    document.body.append(el);
+  }, 300);`,
   "/nowasm.html": page(
     "default-src 'none'; script-src 'self'; connect-src 'self'",
     `<div id="w" data-keydoctor></div>`,
@@ -237,6 +244,24 @@ describe("embedding", () => {
       assert.match(missing.brand, /Still here/);
       assert.deepEqual(b.foreign, [], "a config URL on another origin is never requested");
       await b.page.screenshot({ path: join(ARTIFACTS, "embed-bad-config.png"), fullPage: true });
+    } finally {
+      await b.close();
+    }
+  });
+
+  test("a widget added to the page later (client-side rendering) is mounted too", async () => {
+    const b = await open(`${server.url}late.html`);
+    try {
+      await b.page.waitForSelector('#later [data-testid="diagnosis"]');
+      const w = await widgets(b.page);
+      assert.deepEqual(
+        w.map((x) => [x.id, x.tabs, x.lang]),
+        [
+          ["first", 4, "en"],
+          ["later", 1, "zh-CN"],
+        ],
+      );
+      assert.deepEqual(b.problems, []);
     } finally {
       await b.close();
     }

@@ -15,8 +15,9 @@ const TYPES = {
 };
 
 /**
- * Starts serving `root`; resolves to `{ url, close }`. `pages` maps extra paths to HTML served
- * as is (test pages beside the build, e.g. a host page with a bad configuration).
+ * Starts serving `root`; resolves to `{ url, close }`. `pages` maps extra paths to files served
+ * as is, typed by extension, HTML otherwise (test pages beside the build, e.g. a host page with
+ * a bad configuration).
  */
 export async function serve(root, { pages = {} } = {}) {
   const base = resolve(root);
@@ -24,7 +25,8 @@ export async function serve(root, { pages = {} } = {}) {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       if (Object.hasOwn(pages, path)) {
-        res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" });
+        const type = TYPES[extname(path)] ?? TYPES[".html"];
+        res.writeHead(200, { "content-type": type, "cache-control": "no-store" });
         res.end(pages[path]);
         return;
       }

@@ -1,4 +1,4 @@
-//! Mounting: every `<div data-keydoctor>` of the page becomes one widget in its own open shadow
+//! Mounting: every `<div data-keydoctor>` of the page (and every one added later) becomes one widget in its own open shadow
 //! root, so the host page's CSS does not reach in and ours does not leak out. The stand-alone
 //! page is the same thing: its body holds one such element (`data-keydoctor="page"`).
 //!
@@ -8,9 +8,13 @@
 
 use js_sys::Array;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{CssStyleSheet, Document, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, Document, Element, HtmlElement, MutationObserver, MutationObserverInit,
+    MutationRecord, ShadowRootInit, ShadowRootMode,
+};
 
 use crate::domain::config::{self, Problem, Source, Theme};
 use crate::domain::locale::Locale;
@@ -30,10 +34,52 @@ pub fn start() {
         return;
     };
     if document.ready_state() == "loading" {
-        let once = wasm_bindgen::closure::Closure::once_into_js(mount_all);
+        let once = Closure::once_into_js(|| {
+            mount_all();
+            watch();
+        });
         let _ = document.add_event_listener_with_callback("DOMContentLoaded", once.unchecked_ref());
     } else {
         mount_all();
+        watch();
+    }
+}
+
+/// Mounts widgets on `[data-keydoctor]` elements added later (a docs site that renders or
+/// routes on the client). Only the page's own tree is watched, not the widgets' shadow trees.
+fn watch() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let on_change = Closure::<dyn FnMut(Array)>::new(|records: Array| {
+        let added = records.iter().any(|r| {
+            let nodes = r.unchecked_into::<MutationRecord>().added_nodes();
+            (0..nodes.length())
+                .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+                .any(|e| {
+                    e.has_attribute("data-keydoctor")
+                        || e.query_selector("[data-keydoctor]")
+                            .ok()
+                            .flatten()
+                            .is_some()
+                })
+        });
+        if added {
+            mount_all();
+        }
+    });
+    let Ok(observer) = MutationObserver::new(on_change.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    if observer.observe_with_options(&root, &init).is_ok() {
+        // Lives as long as the page.
+        on_change.forget();
     }
 }
 
