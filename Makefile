@@ -15,7 +15,7 @@ step = @printf '\n==> %s\n' "$(1)"
 
 .NOTPARALLEL:
 .PHONY: help setup serve serve-dev test fmt-check tidy clippy test-native test-browser build e2e \
-	size bench bench-web screenshot cli clean
+	size bench bench-web figures screenshot cli clean
 
 help:
 	@echo "make serve      build (release) and serve the app at http://127.0.0.1:8080"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench      native benchmarks: diagnose 100 kB, redact 100 kB and a 20 MB HAR"
 	@echo "make bench-web  the same in headless Chromium (release build), and the connection"
 	@echo "                check's latency against curl"
+	@echo "make figures    run all of them and rewrite the README's table of figures"
 	@echo "make cli        build the command line: target/release/keydoctor"
 
 setup:
@@ -91,6 +92,15 @@ bench-web: setup
 	node e2e/bench-redact.mjs
 	$(call step,connection check latency against curl (fake gateway, 50 ms))
 	node e2e/bench-probe.mjs
+	$(call step,time to interactive of the page)
+	node e2e/bench-tti.mjs
+
+# Runs every benchmark and measurement and rewrites the README's table of figures.
+figures: setup
+	$(call step,release build)
+	trunk build --release
+	$(call step,every figure of the README)
+	node scripts/figures.mjs
 
 # Refreshes docs/screenshot.png from the end-to-end run.
 screenshot: setup build

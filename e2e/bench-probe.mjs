@@ -69,6 +69,9 @@ async function main() {
         `${r.flags.padEnd(10)} ${f(r.page)} ${f(r.kept)}        ${f(r.fresh)}    ${f(r.page - r.kept)}       ${f(r.page - r.fresh)}`,
       );
     }
+    for (const r of rows) {
+      console.log(`FIGURE probe_minus_curl_${r.flags === "cors" ? "plain" : "tao"} ${(r.page - r.kept).toFixed(1)}`);
+    }
     const worst = Math.max(...rows.map((r) => Math.abs(r.page - r.kept)));
     console.log(`largest |page − curl keep-alive| = ${worst.toFixed(2)} ms (budget 2 ms): ${worst <= 2 ? "within" : "OVER"}`);
   } finally {

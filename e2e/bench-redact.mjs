@@ -98,6 +98,9 @@ try {
   const [c, ...w] = small;
   row(`paste ${Buffer.byteLength(paste100k)} bytes`, "engine", c.engine, stats(w.map((r) => r.engine)));
   row("", "paste→DOM", c.total, stats(w.map((r) => r.total)));
+  const sw = (k) => stats(w.map((r) => r[k])).median.toFixed(1);
+  console.log(`FIGURE redact_100k_browser ${sw("engine")}`);
+  console.log(`FIGURE redact_100k_browser_dom ${sw("total")}`);
 
   // --- 20 MB HAR through the file input ---
   const har = [];
@@ -160,6 +163,9 @@ try {
   row("", "engine", hc.engine, hs("engine"));
   row("", "longest slice", hc.longest, hs("longest"));
   row("", "max gap", hc.gap, hs("gap"));
+  console.log(`FIGURE har_20m_browser ${(hs("total").median / 1000).toFixed(2)}`);
+  console.log(`FIGURE har_20m_browser_slice ${hs("longest").median.toFixed(0)}`);
+  console.log(`FIGURE har_20m_browser_gap ${hs("gap").median.toFixed(0)}`);
   console.log(`\n${hc.entries}`);
   for (const r of har) console.log(`long tasks (start ms after change, duration ms): ${JSON.stringify(r.long)}`);
 
@@ -168,6 +174,7 @@ try {
   const preview = await b.page.inputValue('[data-testid="sanitized-request"]');
   const leaked = secrets.filter((s) => preview.includes(s.value.slice(-16)));
   console.log(`planted secrets: ${secrets.length}; found in the sanitized preview: ${leaked.length}`);
+  console.log(`FIGURE har_20m_browser_leaked ${leaked.length}`);
   if (leaked.length || b.problems.length || b.foreign.length) {
     console.error("bench: problems:", leaked.slice(0, 3), b.problems, b.foreign);
     process.exitCode = 1;

@@ -25,7 +25,9 @@ fn paste(size: usize) -> String {
     s
 }
 
-fn time(label: &str, input: &str, runs: u32) {
+/// Times `diagnose` on `input`; prints the figures, and `FIGURE <name> <median ms>` for
+/// `make figures` (scripts/figures.mjs).
+fn time(label: &str, figure: &str, input: &str, runs: u32) {
     let _ = diagnose(input); // warm-up
     let mut samples = Vec::new();
     for _ in 0..runs {
@@ -41,9 +43,10 @@ fn time(label: &str, input: &str, runs: u32) {
         samples[samples.len() * 9 / 10],
         input.len()
     );
+    println!("FIGURE {figure} {:.1}", samples[samples.len() / 2]);
 }
 
 fn main() {
-    time("diagnose 100 kB", &paste(100 * 1024), 50);
-    time("diagnose 1 MB", &paste(1024 * 1024), 10);
+    time("diagnose 100 kB", "diagnose_100k_native", &paste(100 * 1024), 50);
+    time("diagnose 1 MB", "diagnose_1m_native", &paste(1024 * 1024), 10);
 }

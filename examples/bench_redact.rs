@@ -75,6 +75,7 @@ fn main() {
         med.as_secs_f64() * 1e3,
         n
     );
+    println!("FIGURE redact_100k_native {:.1}", med.as_secs_f64() * 1e3);
 
     let har_path = std::env::args()
         .nth(1)
@@ -95,6 +96,7 @@ fn main() {
         har.len() as f64 / 1e6 / med.as_secs_f64(),
         n
     );
+    println!("FIGURE har_20m_native {:.0}", med.as_secs_f64() * 1e3);
 
     // Leak check against the planted secrets listed beside the HAR.
     let r = redact(&har, &opts);
@@ -114,6 +116,8 @@ fn main() {
             leaked,
             valid
         );
+        println!("FIGURE har_planted {}", secrets.len());
+        println!("FIGURE har_surviving {leaked}");
     } else {
         println!("output valid JSON: {valid}");
     }
