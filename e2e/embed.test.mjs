@@ -32,8 +32,11 @@ const PAGES = {
     `<div id="bad" data-keydoctor data-theme="blue" data-panels="tarot" data-locale="fr"
       data-support="call us" data-colour="red" data-catalog="[{oops"></div>
      <div id="far" data-keydoctor data-config="https://elsewhere.example/kd.json"></div>
-     <div id="missing" data-keydoctor data-config="/nope.json" data-brand="Still here"></div>`,
+     <div id="missing" data-keydoctor data-config="/nope.json" data-brand="Still here"></div>
+     <div id="slow" data-keydoctor data-config="/hang.json" data-locale="zh-CN"></div>`,
   ),
+  // A configuration URL that never answers.
+  "/hang.json": () => {},
   // A client-rendered docs page: the element appears after the widget's code has started.
   "/late.html": page(STRICT, `<div id="first" data-keydoctor></div><script type="module" src="/late.js"></script>`),
   "/late.js": `setTimeout(() => {
@@ -242,6 +245,10 @@ describe("embedding", () => {
       const missing = w.find((x) => x.id === "missing");
       assert.deepEqual([missing.tabs, missing.notes], [4, ["data-config"]]);
       assert.match(missing.brand, /Still here/);
+      // The one whose configuration never arrives starts with its attributes after a while.
+      await b.page.waitForSelector('#slow [data-testid="diagnosis"]', { timeout: 10_000 });
+      const slow = (await widgets(b.page)).find((x) => x.id === "slow");
+      assert.deepEqual([slow.tabs, slow.lang, slow.notes], [4, "zh-CN", ["data-config"]]);
       assert.deepEqual(b.foreign, [], "a config URL on another origin is never requested");
       await b.page.screenshot({ path: join(ARTIFACTS, "embed-bad-config.png"), fullPage: true });
     } finally {

@@ -17,13 +17,17 @@ const TYPES = {
 /**
  * Starts serving `root`; resolves to `{ url, close }`. `pages` maps extra paths to files served
  * as is, typed by extension, HTML otherwise (test pages beside the build, e.g. a host page with
- * a bad configuration).
+ * a bad configuration), or to a function `(req, res)` that answers (or never does).
  */
 export async function serve(root, { pages = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (Object.hasOwn(pages, path) && typeof pages[path] === "function") {
+        pages[path](req, res);
+        return;
+      }
       if (Object.hasOwn(pages, path)) {
         const type = TYPES[extname(path)] ?? TYPES[".html"];
         res.writeHead(200, { "content-type": type, "cache-control": "no-store" });

@@ -6,6 +6,10 @@
 //! document named by `data-config`, the browser's languages, the `#error=` fragment) and hands
 //! it to `domain::config::read`; every rule about settings lives there.
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
 use js_sys::Array;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -23,6 +27,9 @@ use crate::ui::{App, WidgetConfig};
 
 /// The widget's style sheet (style/*.css, joined and minified by build.rs).
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+
+/// How long a configuration URL may take before the widget starts without it.
+const LOAD_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// The URL fragment that prefills the error panel: `#error=<url-encoded text>`.
 const PREFILL: &str = "#error=";
@@ -105,11 +112,38 @@ fn mount_all() {
             .and_then(|v| Source::of(&v));
         let config = match &source {
             Some(Source::Url(url)) => {
-                // Loaded asynchronously; the widget mounts when the document arrives (or fails).
+                // Loaded asynchronously; the widget mounts when the document arrives, fails,
+                // or takes longer than LOAD_TIMEOUT (then with its attributes alone).
                 let (host, attrs, url, sheet) = (host.clone(), attrs, url.clone(), sheet.clone());
                 let prefill = prefill_for(&attrs, &mut prefill);
+                let done = Rc::new(Cell::new(false));
+                {
+                    let (done, host, attrs, url, sheet, prefill) = (
+                        done.clone(),
+                        host.clone(),
+                        attrs.clone(),
+                        url.clone(),
+                        sheet.clone(),
+                        prefill.clone(),
+                    );
+                    set_timeout(
+                        move || {
+                            if !done.replace(true) {
+                                let mut config = config::read(&attrs, None);
+                                let why = format!("no answer within {} s", LOAD_TIMEOUT.as_secs());
+                                config.ignore("data-config", &url, Problem::NotLoaded(why));
+                                mount(&host, config, prefill, sheet.as_ref());
+                            }
+                        },
+                        LOAD_TIMEOUT,
+                    );
+                }
                 leptos::task::spawn_local(async move {
-                    let (doc, problem) = match load(&url).await {
+                    let loaded = load(&url).await;
+                    if done.replace(true) {
+                        return;
+                    }
+                    let (doc, problem) = match loaded {
                         Ok(text) => (Some(text), None),
                         Err(p) => (None, Some(p)),
                     };
