@@ -34,13 +34,15 @@ for component in rustfmt clippy; do
 done
 
 # Debian packages: Chromium and its driver for browser and end-to-end tests, brotli for the
-# size report, node and npm for the end-to-end tests.
+# size report, node and npm for the end-to-end tests, a CJK font so the zh-CN screenshots the
+# end-to-end tests save are readable.
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 [ -x /usr/bin/chromedriver ] || packages+=(chromium-driver)
 command -v brotli >/dev/null || packages+=(brotli)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || packages+=(fonts-wqy-microhei)
 if [ ${#packages[@]} -gt 0 ]; then
   say "installing ${packages[*]} (apt)"
   export DEBIAN_FRONTEND=noninteractive
