@@ -294,6 +294,29 @@ describe("embedding", () => {
     }
   });
 
+  test("the system's colour scheme picks light or dark, and the host's colours win in both", async () => {
+    const b = await open(`${server.url}host/`);
+    try {
+      const bg = (id) =>
+        b.page.locator(`${id} .kd`).evaluate((el) => getComputedStyle(el).backgroundColor);
+      const accent = () =>
+        b.page.locator(`${EN} .kd-logo`).evaluate((el) => getComputedStyle(el).backgroundColor);
+      const sum = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((a, c) => a + Number(c), 0);
+      // Widget 1 fixes light by configuration: unchanged by the system's scheme.
+      await b.page.emulateMedia({ colorScheme: "dark" });
+      assert.ok(sum(await bg(EN)) > 600, "data-theme=light stays light");
+      assert.equal(await accent(), "rgb(122, 31, 92)");
+      // An element with no theme follows the system.
+      await b.page.evaluate(() => document.querySelector("#help-widget").removeAttribute("data-kd-theme"));
+      assert.ok(sum(await bg(EN)) < 150, "auto follows prefers-color-scheme: dark");
+      assert.equal(await accent(), "rgb(122, 31, 92)", "the host's --kd-accent wins in dark too");
+      await b.page.emulateMedia({ colorScheme: "light" });
+      assert.ok(sum(await bg(EN)) > 600, "and light again");
+    } finally {
+      await b.close();
+    }
+  });
+
   test("the browser's language picks Chinese on the stand-alone page", async () => {
     const b = await open(server.url, { locale: "zh-CN" });
     try {
