@@ -223,6 +223,12 @@ describe("embedding", () => {
       );
       await b.page.keyboard.press("ArrowLeft");
       await b.page.screenshot({ path: join(ARTIFACTS, "embed-host-used.png"), fullPage: true });
+      // `make screenshot` also refreshes the README's picture of the example host page.
+      if (process.env.KD_SCREENSHOT) {
+        await b.page.setViewportSize({ width: 1100, height: 900 });
+        await b.page.screenshot({ path: join(dirname(process.env.KD_SCREENSHOT), "embed.png"), fullPage: true });
+        await b.page.setViewportSize({ width: 1280, height: 900 });
+      }
       assert.deepEqual(b.problems, []);
       assert.deepEqual(await b.page.evaluate(() => window.__csp), []);
     });
