@@ -26,6 +26,9 @@ enum Target {
     Diagnose,
     /// The HAR target's bytes: first byte even = a built HAR, odd = the text as pasted.
     Har,
+    /// The slow-input check: the input repeated up to 1 MB (the most `diagnose` analyses) is
+    /// diagnosed in under 3 s, even in a debug build (linear work takes well under 1 s).
+    DiagnoseLinear,
 }
 
 fn check(target: Target, data: &[u8]) -> Result<(), String> {
@@ -34,13 +37,25 @@ fn check(target: Target, data: &[u8]) -> Result<(), String> {
         Target::Redact => check_redact(&text_of(data)),
         Target::Diagnose => check_diagnose(&text_of(data), data.first().copied().unwrap_or(0)),
         Target::Har => check_har(data),
+        Target::DiagnoseLinear => {
+            let one = text_of(data);
+            let text = one.repeat((1 << 20) / one.len().max(1));
+            let t = Instant::now();
+            let _ = diagnose(&text);
+            let e = t.elapsed();
+            if e > Duration::from_secs(3) {
+                return Err(format!("{e:?} to diagnose {} bytes", text.len()));
+            }
+            Ok(())
+        }
     }
 }
 
-/// Where a regression's bytes are (all inline so far; a long one would go to a file under
-/// `tests/data/fuzz/`).
+/// Where a regression's bytes are.
 enum Input {
     Inline(&'static [u8]),
+    /// A file under `tests/data/fuzz/`.
+    File(&'static str),
 }
 
 struct Regression {
@@ -89,6 +104,15 @@ const REGRESSIONS: &[Regression] = &[
         why: "a HAR header name holding `: ` and a key: the redacted line was split at the name's \
               own `: `, leaving the key in the shown name (request/mod.rs: ParsedRequest::sanitized)",
     },
+    Regression {
+        name: "slow_diagnose_status_in_a_long_line",
+        target: Target::DiagnoseLinear,
+        input: Input::File("slow_diagnose_status_in_a_long_line.json"),
+        why: "a corpus input (an error body with \"param\":\"524\") repeated without newlines: \
+              each 3-digit status candidate re-read the text back to the line start and the \
+              last blank and forward to the line end, quadratic (7 s for 1 MB in release) \
+              (diagnose/extract.rs: prose_status reads context lazily and at most 128 bytes back)",
+    },
 ];
 
 fn data_dir() -> PathBuf {
@@ -98,6 +122,8 @@ fn data_dir() -> PathBuf {
 fn bytes(input: &Input) -> Vec<u8> {
     match input {
         Input::Inline(b) => b.to_vec(),
+        Input::File(name) => std::fs::read(data_dir().join("fuzz").join(name))
+            .unwrap_or_else(|e| panic!("tests/data/fuzz/{name}: {e}")),
     }
 }
 
@@ -252,8 +278,8 @@ fn har_builder_builds_the_entries_it_reports() {
 }
 
 /// Replays `fuzz/corpus/<target>/` (or the directories in `KD_FUZZ_CORPUS`, separated by
-/// `:`): every input must be diagnosed, redacted and parsed in under a second each. Run it in
-/// release mode after fuzzing.
+/// `:`): every input, as is and repeated up to 64 kB, must be diagnosed, redacted and parsed
+/// in under a second each. Run it in release mode after fuzzing.
 #[test]
 #[ignore]
 fn corpus_timing() {
@@ -275,28 +301,41 @@ fn corpus_timing() {
     for dir in dirs.iter().filter(|d| d.is_dir()) {
         for entry in std::fs::read_dir(dir).expect("corpus dir") {
             let path = entry.expect("entry").path();
-            let text = text_of(&std::fs::read(&path).expect("input"));
-            n += 1;
-            let timed: [(&str, &dyn Fn()); 3] = [
-                ("diagnose", &|| drop(diagnose(&text))),
-                ("redact", &|| drop(redact(&text, &RedactOptions::default()))),
-                ("parse_request+sanitized", &|| {
-                    drop(parse_request(&text).sanitized(false))
-                }),
-            ];
-            for (what, f) in timed {
-                let t = Instant::now();
-                f();
-                let e = t.elapsed();
-                if e > worst.0 {
-                    worst = (e, format!("{what} {}", path.display()));
-                }
-                if e > LIMIT {
-                    slow.push(format!(
-                        "{what}: {e:?} for {} ({} bytes)",
-                        path.display(),
-                        text.len()
-                    ));
+            let one = text_of(&std::fs::read(&path).expect("input"));
+            if one.is_empty() {
+                continue;
+            }
+            // The input as is, and repeated up to 64 kB: repetition is what turns a scanner
+            // that backtracks into a quadratic one.
+            let mut big = one.repeat(65_536 / one.len() + 1);
+            let mut cut = 65_536.min(big.len());
+            while !big.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            big.truncate(cut);
+            for text in [one, big] {
+                n += 1;
+                let timed: [(&str, &dyn Fn()); 3] = [
+                    ("diagnose", &|| drop(diagnose(&text))),
+                    ("redact", &|| drop(redact(&text, &RedactOptions::default()))),
+                    ("parse_request+sanitized", &|| {
+                        drop(parse_request(&text).sanitized(false))
+                    }),
+                ];
+                for (what, f) in timed {
+                    let t = Instant::now();
+                    f();
+                    let e = t.elapsed();
+                    if e > worst.0 {
+                        worst = (e, format!("{what} {}", path.display()));
+                    }
+                    if e > LIMIT {
+                        slow.push(format!(
+                            "{what}: {e:?} for {} ({} bytes)",
+                            path.display(),
+                            text.len()
+                        ));
+                    }
                 }
             }
         }

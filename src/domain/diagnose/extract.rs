@@ -349,10 +349,12 @@ pub fn prose_status(text: &str, lower: &str) -> Option<u16> {
             score += 3;
         }
         // At the start of a line (after decoration), followed by text or a body.
-        let line_start = left.rfind('\n').map_or(0, |p| p + 1);
-        let before = &left[line_start..];
-        if before
+        // (Read backwards and only as far as decoration goes: finding the line start first
+        // made every candidate rescan a long line, quadratic in a paste without newlines.)
+        if left
             .chars()
+            .rev()
+            .take_while(|&c| c != '\n')
             .all(|c| c.is_whitespace() || "⎿■│|>*-•:[]".contains(c))
         {
             let next = lower[end..].chars().next();
@@ -364,10 +366,17 @@ pub fn prose_status(text: &str, lower: &str) -> Option<u16> {
             }
         }
         // After an upper-case error code: `API_KEY_DISABLED 401 Key was disabled`.
-        let prev_word = trimmed
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
+        // Looked for in the last 128 bytes only (a longer run is no error code; reading back to
+        // the previous blank made every candidate rescan the text before it).
+        let mut from = trimmed.len().saturating_sub(128);
+        while !trimmed.is_char_boundary(from) {
+            from += 1;
+        }
+        let prev_word = match trimmed[from..].rsplit_once(char::is_whitespace) {
+            Some((_, w)) => w,
+            None if from == 0 => trimmed,
+            None => "",
+        };
         let original = text
             .get(start.saturating_sub(prev_word.len() + 1)..start)
             .unwrap_or("");
@@ -381,8 +390,12 @@ pub fn prose_status(text: &str, lower: &str) -> Option<u16> {
             score += 2;
         }
         // The last word of a line after a colon: `Failed to initiate authorization: 407`.
-        let line_rest = lower[end..].split('\n').next().unwrap_or("");
-        if left.trim_end_matches(' ').ends_with(':') && line_rest.trim().is_empty() {
+        if left.trim_end_matches(' ').ends_with(':')
+            && lower[end..]
+                .chars()
+                .take_while(|&c| c != '\n')
+                .all(char::is_whitespace)
+        {
             score += 2;
         }
         // A column in a request log: `| 429 |`.
