@@ -103,3 +103,24 @@ pub async fn next_turn() {
     });
     let _ = JsFuture::from(promise).await;
 }
+
+/// Resolves once the browser has painted what changed (the next animation frame, or after
+/// 100 ms where frames don't come, as in a background tab), then one turn later: progress set
+/// right before a long call is on screen while the call runs.
+pub async fn after_paint() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        let framed = window.request_animation_frame(&resolve).is_ok();
+        let timed = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100)
+            .is_ok();
+        if !framed && !timed {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    next_turn().await;
+}

@@ -272,6 +272,19 @@ pub fn ConnectionPanel() -> impl IntoView {
                     }}
                     {move || session.smoke.get().map(|c| view! { <CheckView result=c /> })}
                 </ol>
+                <p class="kd-visually-hidden" role="status" data-testid="smoke-announce">
+                    {move || {
+                        session
+                            .smoke
+                            .with(|s| {
+                                s.as_ref()
+                                    .map(|c| {
+                                        format!("Smoke test: {}. {}", c.verdict.id(), c.sentence)
+                                    })
+                                    .unwrap_or_default()
+                            })
+                    }}
+                </p>
                 <LatencyView report=session.probe />
             </section>
             <section class="kd-smoke" aria-labelledby="kd-smoke-heading">
@@ -559,7 +572,23 @@ fn ProgressView(
                 value=move || report.with(|r| r.progress.done.to_string())
             ></progress>
             <span role="status" aria-live="polite">
-                {move || report.with(|r| r.progress.label.clone())}
+                {move || {
+                    report
+                        .with(|r| {
+                            if r.state != RunState::Done {
+                                return r.progress.label.clone();
+                            }
+                            // Done: what a screen reader hears is the outcome, not only "Done."
+                            let n = |v: Verdict| r.checks.iter().filter(|c| c.verdict == v).count();
+                            format!(
+                                "{} {} passed, {} warned, {} failed.",
+                                r.progress.label,
+                                n(Verdict::Pass),
+                                n(Verdict::Warn),
+                                n(Verdict::Fail),
+                            )
+                        })
+                }}
             </span>
         </div>
     }
@@ -619,6 +648,13 @@ fn CheckView(
                             None => "Copy the whole answer",
                         }}
                     </button>
+                    <span class="kd-visually-hidden" role="status">
+                        {move || match copy_answer.value().get() {
+                            Some(true) => "Answer copied to the clipboard.",
+                            Some(false) => "Couldn't copy here: select the answer and copy it by hand.",
+                            None => "",
+                        }}
+                    </span>
                     <span class="kd-hint">
                         "(your key scrubbed), to paste into Diagnose an error or a ticket."
                     </span>
@@ -648,6 +684,13 @@ fn CheckView(
                         None => "Copy",
                     }}
                 </button>
+                <span class="kd-visually-hidden" role="status">
+                    {move || match copy.value().get() {
+                        Some(true) => "curl line copied to the clipboard.",
+                        Some(false) => "Couldn't copy here: select the line and copy it by hand.",
+                        None => "",
+                    }}
+                </span>
             </div>
         }
     });

@@ -33,6 +33,15 @@ pub fn is_paste_or_drop(_ev: &web_sys::Event) -> bool {
     false
 }
 
+/// Stand-in: never a paste.
+pub fn take_large_paste(
+    _ev: &web_sys::Event,
+    _area: &web_sys::HtmlTextAreaElement,
+    _above: usize,
+) -> Option<String> {
+    None
+}
+
 /// Stand-in: does nothing.
 pub fn replace_text(_area: &web_sys::HtmlTextAreaElement, _text: &str, _focus: bool) {}
 

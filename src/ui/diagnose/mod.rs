@@ -25,6 +25,9 @@ use examples::EXAMPLES;
 const FAST_MS: f64 = 4.0;
 /// Otherwise, how long typing must pause before the text is diagnosed.
 const DEBOUNCE: Duration = Duration::from_millis(150);
+/// A paste larger than this (bytes) is held in memory instead of the text area, whose layout
+/// would freeze the tab for seconds.
+const SHOW_PASTE_ABOVE: usize = 1_000_000;
 
 /// A diagnosis and how long it took to compute (milliseconds, `performance.now()` resolution).
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +55,8 @@ pub fn DiagnosePanel() -> impl IntoView {
     let committed = RwSignal::new(initial.clone());
     // True between an input and the diagnosis of that input.
     let pending = RwSignal::new(false);
+    // The size of a paste too large for the text area, held in `committed` instead.
+    let held = RwSignal::new(None::<usize>);
     let area = NodeRef::<leptos::html::Textarea>::new();
     let debounce = browser::Debounce::default();
     on_cleanup({
@@ -91,6 +96,7 @@ pub fn DiagnosePanel() -> impl IntoView {
         let debounce = debounce.clone();
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
+            held.set(None);
             if browser::is_paste_or_drop(&ev) {
                 debounce.cancel();
                 commit(text);
@@ -114,10 +120,27 @@ pub fn DiagnosePanel() -> impl IntoView {
         let debounce = debounce.clone();
         move |text: &'static str| {
             debounce.cancel();
+            held.set(None);
             if let Some(el) = area.get_untracked() {
                 browser::replace_text(&el, text, text.is_empty());
             }
             commit(text.to_owned());
+        }
+    };
+
+    // A paste too large to lay out in the text area is diagnosed from memory.
+    let on_paste = {
+        let debounce = debounce.clone();
+        move |ev: leptos::ev::ClipboardEvent| {
+            let Some(el) = area.get_untracked() else {
+                return;
+            };
+            if let Some(text) = browser::take_large_paste(&ev, &el, SHOW_PASTE_ABOVE) {
+                debounce.cancel();
+                browser::replace_text(&el, "", false);
+                held.set(Some(text.len()));
+                commit(text);
+            }
         }
     };
 
@@ -190,8 +213,22 @@ pub fn DiagnosePanel() -> impl IntoView {
                     aria-describedby="kd-error-hint"
                     placeholder="Error code: 401 - {'error': {'message': 'Incorrect API key provided…'}}"
                     on:input=on_input
+                    on:paste=on_paste
                     prop:value=initial
                 ></textarea>
+                {move || {
+                    held.get()
+                        .map(|n| {
+                            view! {
+                                <p class="kd-note" data-testid="error-held">
+                                    {format!(
+                                        "Pasted {} MB: too large to show here, so it is held in this page's memory and diagnosed from there. Typing here replaces it.",
+                                        tenths(n as f64 / 1e6),
+                                    )}
+                                </p>
+                            }
+                        })
+                }}
                 <div class="kd-row">
                     <button
                         type="button"

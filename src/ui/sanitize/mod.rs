@@ -87,6 +87,9 @@ mod files {
 
     /// Stand-in: returns at once.
     pub async fn next_turn() {}
+
+    /// Stand-in: returns at once.
+    pub async fn after_paint() {}
 }
 
 /// An analysis faster than this (ms) runs after every keystroke.
@@ -103,6 +106,9 @@ const WALK_BYTES: usize = 4 * 1000 * 1000;
 const SLICE_MS: f64 = 40.0;
 /// Larger inputs are refused (bytes).
 const MAX_BYTES: usize = 100 * 1000 * 1000;
+/// Text that is not a HAR is analysed in one call, which holds the page: larger text is
+/// refused (bytes): half a second of work for a log with a key on every line, on a slow machine.
+const MAX_ONE_GO: usize = 1000 * 1000;
 /// A file larger than this is not put into the text area (typing there would lag); it is held
 /// in memory and named above the text area instead.
 const SHOW_FILE_ABOVE: usize = 1_000_000;
@@ -246,7 +252,7 @@ pub fn SanitizePanel() -> impl IntoView {
         spawn_local(async move {
             let start = browser::now_ms();
             // Let the progress state paint before the first slice.
-            files::next_turn().await;
+            files::after_paint().await;
             if generation.get_value() != gen {
                 return;
             }
@@ -272,6 +278,18 @@ pub fn SanitizePanel() -> impl IntoView {
                 None
             };
             let Some(split) = split else {
+                if text.len() > MAX_ONE_GO {
+                    result.set(None);
+                    status.set(Status::Refused(format!(
+                        "This input is {} and not a HAR: text other than a HAR is sanitized \
+                         in one piece, up to {}, so that the page stays responsive. Nothing \
+                         was analysed; what you entered is kept. Paste only the request, or \
+                         export the failing requests as a HAR.",
+                        size_label(text.len() as u64),
+                        size_label(MAX_ONE_GO as u64)
+                    )));
+                    return;
+                }
                 let t = browser::now_ms();
                 let analysis = analyse(&text, keep);
                 let now = browser::now_ms();
@@ -343,6 +361,28 @@ pub fn SanitizePanel() -> impl IntoView {
                 generation.update_value(|g| *g += 1);
                 status.set(Status::Pending);
                 debounce.schedule(delay, move || run(text));
+            }
+        }
+    };
+
+    // A paste too large for the text area is held in memory, like a large file.
+    let on_paste = {
+        let debounce = debounce.clone();
+        move |ev: leptos::ev::ClipboardEvent| {
+            let Some(el) = area.get_untracked() else {
+                return;
+            };
+            if let Some(text) = browser::take_large_paste(&ev, &el, SHOW_FILE_ABOVE) {
+                debounce.cancel();
+                browser::replace_text(&el, "", false);
+                file.set(Some(LoadedFile {
+                    name: String::new(),
+                    size: text.len() as u64,
+                    in_area: false,
+                }));
+                file_message.set(None);
+                session.request_text.set(text.clone());
+                run(Arc::new(text));
             }
         }
     };
@@ -460,7 +500,11 @@ pub fn SanitizePanel() -> impl IntoView {
         if let Some(t) = result.get_untracked() {
             let har = t.analysis.parsed.kind == InputKind::Har;
             let base = file
-                .with_untracked(|f| f.as_ref().map(|f| stem(&f.name)))
+                .with_untracked(|f| {
+                    f.as_ref()
+                        .filter(|f| !f.name.is_empty())
+                        .map(|f| stem(&f.name))
+                })
                 .unwrap_or_else(|| "request".to_owned());
             let (name, mime) = if har {
                 (format!("{base}.sanitized.har"), "application/json")
@@ -596,9 +640,11 @@ pub fn SanitizePanel() -> impl IntoView {
                             } else {
                                 " Too large to edit here: it is held in this page's memory. Typing here replaces it."
                             };
+                            // A large paste held in memory has no name.
+                            let what = if f.name.is_empty() { "Pasted text" } else { "File: " };
                             view! {
                                 <p class="kd-sz-file" data-testid="request-file">
-                                    "File: " <span class="kd-code">{f.name.clone()}</span> " ("
+                                    {what} <span class="kd-code">{f.name.clone()}</span> " ("
                                     {size_label(f.size)} ")." {note}
                                 </p>
                             }
@@ -627,6 +673,7 @@ pub fn SanitizePanel() -> impl IntoView {
                     aria-describedby="kd-request-hint"
                     placeholder="curl https://api.openai.com/v1/chat/completions -H \"Authorization: Bearer sk-…\" -d '{\"model\": \"gpt-4o\", …}'"
                     on:input=on_input
+                    on:paste=on_paste
                     on:dragover=on_dragover
                     on:drop=on_drop
                 ></textarea>
@@ -668,6 +715,25 @@ pub fn SanitizePanel() -> impl IntoView {
                 <h2 class="kd-h3" id="kd-sz-heading">
                     "Sanitized request"
                 </h2>
+                <p class="kd-visually-hidden" role="status" data-testid="sanitize-announce">
+                    {move || {
+                        if status.get() != Status::Done {
+                            return String::new();
+                        }
+                        result
+                            .with(|r| {
+                                r.as_ref()
+                                    .map(|t| {
+                                        match t.analysis.redacted.redactions.iter().map(|r| r.count).sum::<usize>() {
+                                            0 => "Sanitized: no secret found.".to_owned(),
+                                            1 => "Sanitized: 1 secret redacted.".to_owned(),
+                                            n => format!("Sanitized: {n} secrets redacted."),
+                                        }
+                                    })
+                                    .unwrap_or_default()
+                            })
+                    }}
+                </p>
                 {move || {
                     result
                         .get()
