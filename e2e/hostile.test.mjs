@@ -614,6 +614,26 @@ describe("large, binary and mis-encoded input: answered, responsive, nothing los
     await nothingLost(["error", "request"]);
   });
 
+  test("the Support bundle opens with a 50 MB error and the 99.9 MB HAR held: responsive, bounded", async () => {
+    // The HAR of the test before is still the request; paste 50 MB into Diagnose again.
+    await showTab(b.page, "diagnose");
+    await bigPaste('[data-testid="error-input"]', 50, () =>
+      b.page.waitForSelector('[data-testid="diagnosis"][data-category="quota_exhausted"][aria-busy="false"]'),
+    );
+    await startWatch(b.page);
+    await showTab(b.page, "bundle");
+    await b.page.waitForSelector('[data-testid="bundle-preview"]', { timeout: 60_000 });
+    report("Support bundle of 50 MB + 99.9 MB", await stopWatch(b.page));
+    const md = await b.page.inputValue('[data-testid="bundle-preview"]');
+    assert.ok(md.length < 2_000_000, `the bundle is ${md.length} bytes`);
+    assert.match(md, /more bytes left out of the bundle/);
+    await nothingLost(["error", "request"]);
+    // Back to what was typed, for the next test.
+    await showTab(b.page, "diagnose");
+    await b.page.fill('[data-testid="error-input"]', ERROR_TYPED);
+    await showTab(b.page, "sanitize");
+  });
+
   test("binary, random, UTF-16 and Latin-1 files get a clear message and lose nothing", async () => {
     await b.page.fill('[data-testid="request-input"]', REQUEST_TYPED);
     await sanitizedDone(b.page);

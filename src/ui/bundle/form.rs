@@ -243,9 +243,14 @@ pub fn check_lines(report: &Report, smoke: Option<&CheckResult>) -> Vec<CheckLin
         .collect()
 }
 
+/// Largest request (bytes) whose model and parameters are read for the bundle.
+pub const MAX_PARSED: usize = 2_000_000;
+
 /// The model and key parameters of a pasted request (values as written; the bundle redacts).
 pub fn request_facts(text: &str) -> (Option<String>, Vec<(String, String)>) {
-    if text.trim().is_empty() {
+    // Parsing a request of many megabytes (a large HAR) would hold the page for seconds; its
+    // model and parameters are left out of the bundle (the Sanitize panel shows them).
+    if text.trim().is_empty() || text.len() > MAX_PARSED {
         return (None, Vec::new());
     }
     let parsed = parse_request(text);

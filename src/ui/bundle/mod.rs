@@ -18,6 +18,7 @@ use super::shared::Session;
 use super::WidgetConfig;
 use crate::domain::bundle::{
     build, find_times, guard, suggest_client, Bundle, BundleInput, Leak, Sections, CLIENTS,
+    MAX_FIELD,
 };
 use crate::domain::diagnose::diagnose_with;
 use form::{
@@ -172,7 +173,8 @@ pub fn BundlePanel(
         }
         session.error_text.with(|e| {
             session.request_text.with(|r| {
-                let both = format!("{e}\n{r}");
+                // The part of each text a bundle carries: searching megabytes would stall.
+                let both = format!("{}\n{}", head(e, MAX_FIELD), head(r, MAX_FIELD));
                 (find_times(&both), suggest_client(&both))
             })
         })
@@ -565,4 +567,16 @@ pub fn BundlePanel(
             </section>
         </div>
     }
+}
+
+/// At most `max` bytes of the start of `s`, cut on a character boundary.
+fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
