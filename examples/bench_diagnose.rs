@@ -47,6 +47,16 @@ fn time(label: &str, figure: &str, input: &str, runs: u32) {
 }
 
 fn main() {
-    time("diagnose 100 kB", "diagnose_100k_native", &paste(100 * 1024), 50);
-    time("diagnose 1 MB", "diagnose_1m_native", &paste(1024 * 1024), 10);
+    time(
+        "diagnose 100 kB",
+        "diagnose_100k_native",
+        &paste(100 * 1024),
+        50,
+    );
+    time(
+        "diagnose 1 MB",
+        "diagnose_1m_native",
+        &paste(1024 * 1024),
+        10,
+    );
 }
