@@ -6,7 +6,7 @@
 //   engine        the panel's `data-elapsed-ms`: parse + sanitized view + redact of the text
 //                 (performance.now() around the work, 0.1 ms resolution);
 //   paste→DOM     from dispatching the paste to the sanitized copy in the DOM.
-// 20 MB HAR (../shared/bench/make_har.py, generated into target/bench/ when missing), picked
+// 20 MB HAR (tests/data/make_har.py, generated into target/bench/ when missing), picked
 // with the file input like a user would:
 //   total         from the input's `change` to `data-state="done"` (read + redact + parse);
 //   engine        the panel's `data-elapsed-ms` (from the text in memory to the result);
@@ -35,8 +35,8 @@ if (!existsSync(join(DIST, "index.html"))) {
 }
 if (!existsSync(HAR)) {
   mkdirSync(dirname(HAR), { recursive: true });
-  console.log(`generating ${HAR} with ../shared/bench/make_har.py`);
-  execFileSync("python3", [join(ROOT, "../shared/bench/make_har.py"), "20", HAR, "7"], { stdio: "inherit" });
+  console.log(`generating ${HAR} with tests/data/make_har.py`);
+  execFileSync("python3", [join(ROOT, "tests/data/make_har.py"), "20", HAR, "7"], { stdio: "inherit" });
 }
 
 const inputs = readFileSync(join(ROOT, "tests/data/redaction.jsonl"), "utf8")

@@ -35,7 +35,7 @@ import { serve } from "./server.mjs";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.KD_DIST ?? join(HERE, "..", "dist");
 const ARTIFACTS = join(HERE, "artifacts");
-const MAKE_HAR = process.env.KD_MAKE_HAR ?? join(HERE, "..", "..", "shared", "bench", "make_har.py");
+const MAKE_HAR = process.env.KD_MAKE_HAR ?? join(HERE, "..", "tests", "data", "make_har.py");
 
 /** The responsiveness threshold: no task, and no gap between two frames, longer than this. */
 const STALL_MS = 2_000;

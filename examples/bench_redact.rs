@@ -3,8 +3,9 @@
 //! `cargo run --release --no-default-features --example bench_redact [HAR]`
 //!
 //! Times `redact` on a 100 kB paste (the redaction corpus repeated) and on a 20 MB HAR made by
-//! `../shared/bench/make_har.py` (generated into `target/bench/` when no HAR is given and
-//! python3 is available), and checks that no planted secret survives.
+//! `tests/data/make_har.py` (the project's copy of the shared generator), generated into
+//! `target/bench/` when no HAR is given and python3 is available, and checks that no planted
+//! secret survives.
 
 use keydoctor::domain::redact::{redact, RedactOptions};
 use std::path::{Path, PathBuf};
@@ -47,7 +48,7 @@ fn paste_100k() -> String {
 }
 
 fn make_har(dir: &Path) -> Option<PathBuf> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/make_har.py");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/make_har.py");
     let out = dir.join("bench20.har");
     if out.exists() {
         return Some(out);
