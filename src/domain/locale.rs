@@ -13,6 +13,9 @@ pub enum Locale {
 }
 
 impl Locale {
+    /// Every supported locale.
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::ZhCn];
+
     /// Picks a locale from a BCP 47 tag such as `zh-CN`, `zh-Hans`, `en-US`; English otherwise.
     pub fn from_tag(tag: &str) -> Locale {
         let t = tag.trim().to_ascii_lowercase();
@@ -72,4 +75,45 @@ impl Text {
             Locale::ZhCn => self.zh,
         }
     }
+}
+
+/// A string built at run time, in every supported locale: what the domain hands the UI when the
+/// same result is shown in the widget's language and exported in English (a support bundle).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct OwnedText {
+    pub en: String,
+    pub zh: String,
+}
+
+impl OwnedText {
+    /// The string `f` writes for each locale.
+    pub fn by(f: impl Fn(Locale) -> String) -> OwnedText {
+        OwnedText {
+            en: f(Locale::En),
+            zh: f(Locale::ZhCn),
+        }
+    }
+
+    /// The string in `locale`.
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::En => &self.en,
+            Locale::ZhCn => &self.zh,
+        }
+    }
+}
+
+impl From<Text> for OwnedText {
+    fn from(t: Text) -> OwnedText {
+        OwnedText {
+            en: t.en.to_owned(),
+            zh: t.zh.to_owned(),
+        }
+    }
+}
+
+/// Whether `s` holds a CJK ideograph (how tests tell a Chinese string from a leftover English one).
+pub fn has_cjk(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'))
 }

@@ -4,22 +4,46 @@
 use std::fmt::Write as _;
 
 use crate::domain::diagnose::{Category, Diagnosis, EvidenceKind, Facts, Retry};
+use crate::domain::locale::Locale;
 
 /// Longest fact value shown or copied, in characters; longer ones end with `…`.
 pub const MAX_FACT_CHARS: usize = 400;
 
-/// The sentence shown for a retry verdict.
-pub fn retry_label(retry: Retry) -> &'static str {
+/// The sentence shown for a retry verdict, in `l`.
+pub fn retry_label(retry: Retry, l: Locale) -> &'static str {
     match retry {
-        Retry::No => "Retrying won't help: something has to change first.",
-        Retry::Yes => "Retrying can help.",
-        Retry::WithBackoff => "Retrying helps after a wait: back off, or wait for Retry-After.",
-        Retry::Maybe => "Retrying may help, once the network path is fixed.",
-        Retry::Unknown => "Not sure whether retrying helps.",
+        Retry::No => l.pick(
+            "Retrying won't help: something has to change first.",
+            "重试没有用：得先改掉出问题的地方。",
+        ),
+        Retry::Yes => l.pick("Retrying can help.", "重试可能会成功。"),
+        Retry::WithBackoff => l.pick(
+            "Retrying helps after a wait: back off, or wait for Retry-After.",
+            "等一会儿再重试会有用：逐步加大间隔，或按 Retry-After 等待。",
+        ),
+        Retry::Maybe => l.pick(
+            "Retrying may help, once the network path is fixed.",
+            "网络路径修好之后，重试也许会成功。",
+        ),
+        Retry::Unknown => l.pick("Not sure whether retrying helps.", "不确定重试是否有用。"),
     }
 }
 
-/// A short word for a retry verdict, for a badge and the `data-retry` attribute.
+/// The retry verdict's short word as the badge shows it in `l` ([`retry_short`] in English).
+pub fn retry_word(retry: Retry, l: Locale) -> &'static str {
+    match l {
+        Locale::En => retry_short(retry),
+        Locale::ZhCn => match retry {
+            Retry::No => "没用",
+            Retry::Yes => "有用",
+            Retry::WithBackoff => "稍后",
+            Retry::Maybe => "也许",
+            Retry::Unknown => "不确定",
+        },
+    }
+}
+
+/// A short word for a retry verdict, for the `data-retry` attribute (and the English badge).
 pub fn retry_short(retry: Retry) -> &'static str {
     match retry {
         Retry::No => "no",
@@ -30,15 +54,15 @@ pub fn retry_short(retry: Retry) -> &'static str {
     }
 }
 
-/// What an evidence kind is called in the panel.
-pub fn evidence_kind_label(kind: EvidenceKind) -> &'static str {
+/// What an evidence kind is called in the panel, in `l`.
+pub fn evidence_kind_label(kind: EvidenceKind, l: Locale) -> &'static str {
     match kind {
-        EvidenceKind::Catalog => "Operator code",
-        EvidenceKind::Status => "HTTP status",
-        EvidenceKind::Code => "Error code",
-        EvidenceKind::Type => "Error type",
-        EvidenceKind::Phrase => "Phrase",
-        EvidenceKind::Shape => "Shape",
+        EvidenceKind::Catalog => l.pick("Operator code", "运营方错误码"),
+        EvidenceKind::Status => l.pick("HTTP status", "HTTP 状态码"),
+        EvidenceKind::Code => l.pick("Error code", "错误码"),
+        EvidenceKind::Type => l.pick("Error type", "错误类型"),
+        EvidenceKind::Phrase => l.pick("Phrase", "关键短语"),
+        EvidenceKind::Shape => l.pick("Shape", "内容特征"),
     }
 }
 
@@ -77,23 +101,26 @@ pub fn code_spans(s: &str) -> Vec<(bool, &str)> {
     out
 }
 
-/// The facts worth a row in the table, as (label, value) pairs, in a fixed order.
-/// Values are clipped to [`MAX_FACT_CHARS`].
-pub fn fact_rows(f: &Facts) -> Vec<(String, String)> {
+/// The facts worth a row in the table, as (label, value) pairs with labels in `l`, in a fixed
+/// order. Values are clipped to [`MAX_FACT_CHARS`].
+pub fn fact_rows(f: &Facts, l: Locale) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     let mut push = |label: &str, value: Option<String>| {
         if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
             rows.push((label.to_owned(), clip(&v, MAX_FACT_CHARS)));
         }
     };
-    push("HTTP status", f.http_status.map(|s| s.to_string()));
-    push("Provider", f.provider.clone());
-    push("Gateway", f.gateway.clone());
-    push("Host", f.host.clone());
-    push("Error type", f.error_type.clone());
-    push("Error code", f.code.clone());
-    push("Message", f.message.clone());
-    push("Request id", f.request_id.clone());
+    push(
+        l.pick("HTTP status", "HTTP 状态码"),
+        f.http_status.map(|s| s.to_string()),
+    );
+    push(l.pick("Provider", "服务商"), f.provider.clone());
+    push(l.pick("Gateway", "网关"), f.gateway.clone());
+    push(l.pick("Host", "主机"), f.host.clone());
+    push(l.pick("Error type", "错误类型"), f.error_type.clone());
+    push(l.pick("Error code", "错误码"), f.code.clone());
+    push(l.pick("Message", "消息"), f.message.clone());
+    push(l.pick("Request id", "请求 ID"), f.request_id.clone());
     push("Retry-After", f.retry_after.clone());
     for (name, value) in &f.rate_limit_headers {
         push(name, Some(value.clone()));
@@ -115,45 +142,60 @@ pub fn steps_text(d: &Diagnosis) -> String {
     out
 }
 
-/// The whole diagnosis as plain text, for a ticket or a chat: title, verdict, facts, evidence,
-/// steps. Contains the facts pulled out of the paste, never the paste itself, and is redacted.
-pub fn summary_text(d: &Diagnosis) -> String {
+/// The whole diagnosis as plain text in `l`, for a ticket or a chat: title, verdict, facts,
+/// evidence, steps. Contains the facts pulled out of the paste, never the paste itself, and is
+/// redacted.
+pub fn summary_text(d: &Diagnosis, l: Locale) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} [{}]", d.title, d.category.id());
     if !d.meaning.is_empty() {
         let _ = writeln!(out, "{}", d.meaning);
     }
-    let _ = writeln!(out, "Retry: {}", retry_label(d.retry));
-    let facts = fact_rows(&d.facts);
+    let _ = writeln!(
+        out,
+        "{}{}",
+        l.pick("Retry: ", "重试："),
+        retry_label(d.retry, l)
+    );
+    let facts = fact_rows(&d.facts, l);
     if !facts.is_empty() {
-        let _ = writeln!(out, "\nFacts:");
+        let _ = writeln!(out, "\n{}", l.pick("Facts:", "信息："));
         for (label, value) in facts {
             let _ = writeln!(out, "- {label}: {value}");
         }
     }
     if !d.evidence.is_empty() {
-        let _ = writeln!(out, "\nEvidence:");
+        let _ = writeln!(out, "\n{}", l.pick("Evidence:", "依据："));
         for e in &d.evidence {
             let _ = writeln!(
                 out,
                 "- {}: {} -> {}",
-                evidence_kind_label(e.kind),
+                evidence_kind_label(e.kind, l),
                 clip(&e.value, MAX_FACT_CHARS),
                 e.category.id()
             );
         }
     }
     if !d.steps.is_empty() {
-        let _ = writeln!(out, "\nWhat to do:");
+        let _ = writeln!(out, "\n{}", l.pick("What to do:", "处理步骤："));
         out.push_str(&steps_text(d));
     }
     if !d.also_found.is_empty() {
-        let _ = writeln!(out, "\nAlso found: {}", also_found_line(&d.also_found));
+        let _ = writeln!(
+            out,
+            "\n{}{}",
+            l.pick("Also found: ", "还发现："),
+            also_found_line(&d.also_found)
+        );
     }
     if d.truncated {
         let _ = writeln!(
             out,
-            "\n(Only the first part of a very large paste was analysed.)"
+            "\n{}",
+            l.pick(
+                "(Only the first part of a very large paste was analysed.)",
+                "（粘贴的内容很大，只分析了开头部分。）"
+            )
         );
     }
     // The facts quote the paste (a message, a header value): whatever secret they carry is
@@ -232,7 +274,10 @@ mod tests {
     fn fact_rows_skip_missing_and_blank_values_in_fixed_order() {
         let mut f = sample().facts;
         f.message = Some("  ".into());
-        let labels: Vec<String> = fact_rows(&f).into_iter().map(|(l, _)| l).collect();
+        let labels: Vec<String> = fact_rows(&f, Locale::En)
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect();
         assert_eq!(
             labels,
             [
@@ -249,18 +294,36 @@ mod tests {
         let mut d = sample();
         d.facts.message =
             Some("bad key Bearer sk-proj-Fq8sT2mX9vLcR4nW7yB1kD3hJ6pZ0aGeU5oI8tYqN2wE4rT6".into());
-        let s = summary_text(&d);
-        assert!(!s.contains("Fq8sT2mX9vLc"), "{s}");
+        for l in Locale::ALL {
+            let s = summary_text(&d, l);
+            assert!(!s.contains("Fq8sT2mX9vLc"), "{s}");
+        }
     }
 
     #[test]
     fn summary_names_category_facts_evidence_steps_and_others() {
-        let s = summary_text(&sample());
+        let s = summary_text(&sample(), Locale::En);
         assert!(s.starts_with("Quota exhausted [quota_exhausted]\n"));
         assert!(s.contains("- HTTP status: 429\n"));
         assert!(s.contains("- Error code: insufficient_quota -> quota_exhausted\n"));
         assert!(s.contains("1. Add credits.\n2. Check the usage page.\n"));
         assert!(s.contains("Also found: rate_limited"));
+    }
+
+    #[test]
+    fn summary_in_chinese_has_chinese_labels() {
+        let s = summary_text(&sample(), Locale::ZhCn);
+        assert!(s.contains("\n重试："), "{s}");
+        assert!(s.contains("- HTTP 状态码: 429\n"), "{s}");
+        assert!(
+            s.contains("- 错误码: insufficient_quota -> quota_exhausted\n"),
+            "{s}"
+        );
+        assert!(
+            s.contains("处理步骤：") && s.contains("还发现：rate_limited"),
+            "{s}"
+        );
+        assert!(!s.contains("Facts") && !s.contains("Evidence"), "{s}");
     }
 
     #[test]
@@ -272,7 +335,11 @@ mod tests {
             Retry::Maybe,
             Retry::Unknown,
         ] {
-            assert!(!retry_label(r).is_empty() && !retry_short(r).is_empty());
+            assert!(!retry_short(r).is_empty());
+            for l in Locale::ALL {
+                assert!(!retry_label(r, l).is_empty() && !retry_word(r, l).is_empty());
+            }
+            assert_ne!(retry_label(r, Locale::En), retry_label(r, Locale::ZhCn));
         }
     }
 }

@@ -15,10 +15,11 @@ use leptos::prelude::*;
 use super::browser;
 use super::text::{
     also_found_line, clip, code_spans, evidence_kind_label, fact_rows, retry_label, retry_short,
-    steps_text, summary_text, tenths, MAX_FACT_CHARS,
+    retry_word, steps_text, summary_text, tenths, MAX_FACT_CHARS,
 };
 use super::WidgetConfig;
 use crate::domain::diagnose::{diagnose_with, Diagnosis};
+use crate::domain::locale::Locale;
 use examples::EXAMPLES;
 
 /// A diagnosis faster than this (ms) runs after every keystroke.
@@ -47,6 +48,7 @@ enum CopyWhat {
 #[component]
 pub fn DiagnosePanel() -> impl IntoView {
     let config = WidgetConfig::expect();
+    let l = config.locale;
     // The committed text also goes to the session, for the support bundle.
     let error_text = super::shared::Session::expect().error_text;
     // The text that has been (or is being) diagnosed; trails the text area while typing. It
@@ -156,17 +158,25 @@ pub fn DiagnosePanel() -> impl IntoView {
                     data-expected-category=ex.category
                     on:click=move |_| fill(ex.body)
                 >
-                    {ex.label}
+                    {ex.label.get(l)}
                 </button>
             }
         })
         .collect_view();
 
     let copy_status = move || match copy.value().get() {
-        Some((CopyWhat::Summary, true)) => "Summary copied to the clipboard.",
-        Some((CopyWhat::Steps, true)) => "Checklist copied to the clipboard.",
-        Some((_, false)) => "Couldn't copy here: select the text and copy it by hand.",
-        None if copy.pending().get() => "Copying…",
+        Some((CopyWhat::Summary, true)) => {
+            l.pick("Summary copied to the clipboard.", "摘要已复制到剪贴板。")
+        }
+        Some((CopyWhat::Steps, true)) => l.pick(
+            "Checklist copied to the clipboard.",
+            "检查清单已复制到剪贴板。",
+        ),
+        Some((_, false)) => l.pick(
+            "Couldn't copy here: select the text and copy it by hand.",
+            "这里无法复制：请选中文本手动复制。",
+        ),
+        None if copy.pending().get() => l.pick("Copying…", "正在复制…"),
         None => "",
     };
 
@@ -179,12 +189,14 @@ pub fn DiagnosePanel() -> impl IntoView {
     // What a screen reader announces: the verdict, only when it changes.
     let announcement = Memo::new(move |_| {
         result.with(|r| match r {
-            Some(t) => format!(
-                "{} ({}). {}",
-                t.diagnosis.title,
-                t.diagnosis.category.id(),
-                retry_label(t.diagnosis.retry)
-            ),
+            Some(t) => {
+                let (title, id) = (&t.diagnosis.title, t.diagnosis.category.id());
+                let retry = retry_label(t.diagnosis.retry, l);
+                match l {
+                    Locale::En => format!("{title} ({id}). {retry}"),
+                    Locale::ZhCn => format!("{title}（{id}）。{retry}"),
+                }
+            }
             None => String::new(),
         })
     });
@@ -195,11 +207,13 @@ pub fn DiagnosePanel() -> impl IntoView {
         <div class="kd-diagnose">
             <div class="kd-input">
                 <label class="kd-label" for="kd-error-input">
-                    "Paste the error"
+                    {l.pick("Paste the error", "粘贴报错")}
                 </label>
                 <p class="kd-hint" id="kd-error-hint">
-                    "An error message, a log, an HTTP response or a stack trace, in any language. "
-                    "It is analysed in this page and never sent anywhere."
+                    {l.pick(
+                        "An error message, a log, an HTTP response or a stack trace, in any language. It is analysed in this page and never sent anywhere.",
+                        "报错信息、日志、HTTP 响应或堆栈跟踪，任何语言都可以。它只在本页内分析，不会发送到任何地方。",
+                    )}
                 </p>
                 <textarea
                     id="kd-error-input"
@@ -211,7 +225,10 @@ pub fn DiagnosePanel() -> impl IntoView {
                     autocomplete="off"
                     autocapitalize="off"
                     aria-describedby="kd-error-hint"
-                    placeholder="Error code: 401 - {'error': {'message': 'Incorrect API key provided…'}}"
+                    placeholder=l.pick(
+                        "Error code: 401 - {'error': {'message': 'Incorrect API key provided…'}}",
+                        r#"{"error":{"message":"无效的令牌","type":"one_api_error"}}"#,
+                    )
                     on:input=on_input
                     on:paste=on_paste
                     prop:value=initial
@@ -238,12 +255,12 @@ pub fn DiagnosePanel() -> impl IntoView {
                             move |_| fill("")
                         }
                     >
-                        "Clear"
+                        {l.pick("Clear", "清空")}
                     </button>
                 </div>
                 <div class="kd-examples" role="group" aria-labelledby="kd-examples-label">
                     <span class="kd-examples-label" id="kd-examples-label">
-                        "Try an example:"
+                        {l.pick("Try an example:", "试试示例：")}
                     </span>
                     {example_buttons}
                 </div>
@@ -257,16 +274,17 @@ pub fn DiagnosePanel() -> impl IntoView {
                 aria-labelledby="kd-result-heading"
             >
                 <h2 class="kd-visually-hidden" id="kd-result-heading">
-                    "Diagnosis"
+                    {l.pick("Diagnosis", "诊断结果")}
                 </h2>
                 <p class="kd-visually-hidden" aria-live="polite" aria-atomic="true">
                     {announcement}
                 </p>
                 {move || match result.get() {
-                    None => view! { <EmptyState /> }.into_any(),
+                    None => view! { <EmptyState l=l /> }.into_any(),
                     Some(t) => {
                         view! {
                             <DiagnosisView
+                                l=l
                                 diagnosis=t.diagnosis
                                 on_copy=Callback::new(move |req| {
                                     copy.dispatch_local(req);
@@ -286,16 +304,23 @@ pub fn DiagnosePanel() -> impl IntoView {
 
 /// What the result shows before anything is pasted.
 #[component]
-fn EmptyState() -> impl IntoView {
+fn EmptyState(
+    /// The widget's language.
+    l: Locale,
+) -> impl IntoView {
     view! {
         <div class="kd-empty">
             <p class="kd-empty-title">
-                "Paste an error to see what it means and what to do."
+                {l.pick(
+                    "Paste an error to see what it means and what to do.",
+                    "粘贴一段报错，看看它是什么意思、该怎么办。",
+                )}
             </p>
             <p>
-                "keydoctor recognises errors from OpenAI, Anthropic, Gemini, Azure, Bedrock, "
-                "OpenRouter, one-api and other gateways, SDK exceptions, CLI logs, HTML error "
-                "pages and network failures, in English and Chinese."
+                {l.pick(
+                    "keydoctor recognises errors from OpenAI, Anthropic, Gemini, Azure, Bedrock, OpenRouter, one-api and other gateways, SDK exceptions, CLI logs, HTML error pages and network failures, in English and Chinese.",
+                    "keydoctor 能识别 OpenAI、Anthropic、Gemini、Azure、Bedrock、OpenRouter、one-api 等网关的报错，以及 SDK 异常、CLI 日志、HTML 错误页和网络故障，中英文都可以。",
+                )}
             </p>
         </div>
     }
@@ -304,13 +329,15 @@ fn EmptyState() -> impl IntoView {
 /// One diagnosis: verdict, meaning, checklist, facts, evidence and copy buttons.
 #[component]
 fn DiagnosisView(
+    /// The widget's language.
+    l: Locale,
     /// The diagnosis to show.
     diagnosis: Diagnosis,
     /// Called with what to copy and its text when a copy button is pressed.
     on_copy: Callback<(CopyWhat, String)>,
 ) -> impl IntoView {
     let d = diagnosis;
-    let summary = summary_text(&d);
+    let summary = summary_text(&d, l);
     let steps_plain = steps_text(&d);
     let category = d.category.id();
 
@@ -329,7 +356,7 @@ fn DiagnosisView(
         })
         .collect_view();
 
-    let facts = fact_rows(&d.facts);
+    let facts = fact_rows(&d.facts, l);
     let facts_view = (!facts.is_empty()).then(|| {
         let rows = facts
             .into_iter()
@@ -343,7 +370,7 @@ fn DiagnosisView(
             })
             .collect_view();
         view! {
-            <h3 class="kd-h3">"What the paste says"</h3>
+            <h3 class="kd-h3">{l.pick("What the paste says", "粘贴内容中的信息")}</h3>
             <table class="kd-facts" data-testid="facts">
                 <tbody>{rows}</tbody>
             </table>
@@ -357,7 +384,7 @@ fn DiagnosisView(
             .map(|e| {
                 view! {
                     <li>
-                        <span class="kd-ev-kind">{evidence_kind_label(e.kind)}</span>
+                        <span class="kd-ev-kind">{evidence_kind_label(e.kind, l)}</span>
                         " "
                         <code class="kd-code">{clip(&e.value, MAX_FACT_CHARS)}</code>
                         " → "
@@ -367,7 +394,7 @@ fn DiagnosisView(
             })
             .collect_view();
         view! {
-            <h3 class="kd-h3">"Why"</h3>
+            <h3 class="kd-h3">{l.pick("Why", "判断依据")}</h3>
             <ul class="kd-evidence" data-testid="evidence">
                 {items}
             </ul>
@@ -377,9 +404,9 @@ fn DiagnosisView(
     let also_view = (!d.also_found.is_empty()).then(|| {
         view! {
             <p class="kd-also" data-testid="also-found">
-                "Also in this paste: "
+                {l.pick("Also in this paste: ", "这段内容里还有：")}
                 <span class="kd-code">{also_found_line(&d.also_found)}</span>
-                ". The problem above is the one to fix first."
+                {l.pick(". The problem above is the one to fix first.", "。请先解决上面这个问题。")}
             </p>
         }
     });
@@ -387,14 +414,17 @@ fn DiagnosisView(
     let truncated_view = d.truncated.then(|| {
         view! {
             <p class="kd-note">
-                "This paste is very large: only its first part was analysed."
+                {l.pick(
+                    "This paste is very large: only its first part was analysed.",
+                    "粘贴的内容很大：只分析了开头部分。",
+                )}
             </p>
         }
     });
 
     let steps_view = (!d.steps.is_empty()).then(|| {
         view! {
-            <h3 class="kd-h3">"What to do"</h3>
+            <h3 class="kd-h3">{l.pick("What to do", "处理步骤")}</h3>
             <ol class="kd-steps" data-testid="steps">
                 {steps}
             </ol>
@@ -409,9 +439,11 @@ fn DiagnosisView(
             <p class="kd-title">{d.title.clone()}</p>
             <p class="kd-meaning">{d.meaning.clone()}</p>
             <p class="kd-retry">
-                <span class="kd-retry-word">"Retry: " {retry_short(d.retry)}</span>
+                <span class="kd-retry-word">
+                    {l.pick("Retry: ", "重试：")} {retry_word(d.retry, l)}
+                </span>
                 " "
-                {retry_label(d.retry)}
+                {retry_label(d.retry, l)}
             </p>
         </div>
         {also_view}
@@ -426,7 +458,7 @@ fn DiagnosisView(
                 data-testid="copy-summary"
                 on:click=move |_| on_copy.run((CopyWhat::Summary, summary.clone()))
             >
-                "Copy summary"
+                {l.pick("Copy summary", "复制摘要")}
             </button>
             <button
                 type="button"
@@ -434,7 +466,7 @@ fn DiagnosisView(
                 data-testid="copy-steps"
                 on:click=move |_| on_copy.run((CopyWhat::Steps, steps_plain.clone()))
             >
-                "Copy checklist"
+                {l.pick("Copy checklist", "复制检查清单")}
             </button>
         </div>
     }
@@ -464,7 +496,8 @@ mod tests {
     #[test]
     fn examples_name_real_categories_and_are_not_empty() {
         for ex in &EXAMPLES {
-            assert!(Category::from_id(ex.category).is_some(), "{}", ex.label);
+            assert!(Category::from_id(ex.category).is_some(), "{}", ex.label.en);
+            assert_ne!(ex.label.en, ex.label.zh);
             assert!(!ex.body.trim().is_empty());
         }
     }
