@@ -6,6 +6,8 @@
 //! when one can be worked out, the corrected base URL. The expected path of each provider is
 //! data ([`BASE_PATHS`]); endpoint suffixes too ([`ENDPOINT_SUFFIXES`]).
 
+use crate::domain::keylint::Detail;
+use crate::domain::locale::{Locale, Text};
 use crate::domain::provider::{
     compatible, is_local_host, provider_for_host, provider_for_key, url_host, Provider,
 };
@@ -25,31 +27,145 @@ pub struct UrlFinding {
     pub detail: Option<String>,
 }
 
-/// (id, sentence, fix): the text of each finding.
-pub static URL_TEXTS: &[(&str, &str, &str)] = &[
-    ("invalid_url", "This is not a URL.", "Enter the API's base URL, such as `https://api.openai.com/v1`."),
-    ("whitespace", "The URL contains spaces or line breaks.", "Remove the whitespace; a trailing newline from a file or a shell is a common cause."),
-    ("missing_scheme", "The URL has no `https://`.", "Start the base URL with `https://`."),
-    ("insecure_http", "The URL uses plain `http://` to a public host: the key would travel unencrypted.", "Use `https://`. Plain http is only for localhost or a private network."),
-    ("missing_v1", "The base URL lacks the API version path (`/v1`) this provider expects.", "Add the version path; SDKs append only the endpoint (`/chat/completions`)."),
-    ("doubled_v1", "The version path appears twice (`/v1/v1`).", "Remove one `/v1`: the SDK or tool already adds it."),
-    ("endpoint_path_as_base", "A full endpoint path was entered as the base URL.", "Enter the base only; the SDK appends the endpoint (`/chat/completions`, `/messages`)."),
-    ("gemini_openai_compat", "Gemini's OpenAI-compatible API lives under `/v1beta/openai/`.", "With an OpenAI SDK or tool use `https://generativelanguage.googleapis.com/v1beta/openai/`; the native Gemini SDK needs only the host."),
-    ("query_or_fragment", "The base URL carries a query string or fragment.", "Remove `?…` and `#…`; keys and versions go in headers or the SDK's options."),
-    ("provider_mismatch", "The key belongs to a different provider than this base URL.", "Use a key from the same platform as the base URL, or change the base URL."),
-    ("ok", "The base URL looks right.", "Run the connection check to see whether it answers."),
+/// (id, sentence, fix): the text of each finding, in every locale.
+pub static URL_TEXTS: &[(&str, Text, Text)] = &[
+    (
+        "invalid_url",
+        Text {
+            en: "This is not a URL.",
+            zh: "这不是一个 URL。",
+        },
+        Text {
+            en: "Enter the API's base URL, such as `https://api.openai.com/v1`.",
+            zh: "填写 API 的 Base URL，例如 `https://api.openai.com/v1`。",
+        },
+    ),
+    (
+        "whitespace",
+        Text {
+            en: "The URL contains spaces or line breaks.",
+            zh: "URL 中有空格或换行。",
+        },
+        Text {
+            en: "Remove the whitespace; a trailing newline from a file or a shell is a common cause.",
+            zh: "删掉空白；常见原因是文件或 shell 带来的末尾换行。",
+        },
+    ),
+    (
+        "missing_scheme",
+        Text {
+            en: "The URL has no `https://`.",
+            zh: "URL 缺少 `https://`。",
+        },
+        Text {
+            en: "Start the base URL with `https://`.",
+            zh: "Base URL 以 `https://` 开头。",
+        },
+    ),
+    (
+        "insecure_http",
+        Text {
+            en: "The URL uses plain `http://` to a public host: the key would travel unencrypted.",
+            zh: "URL 用明文 `http://` 访问公网主机：密钥会以明文传输。",
+        },
+        Text {
+            en: "Use `https://`. Plain http is only for localhost or a private network.",
+            zh: "改用 `https://`。明文 http 只适用于 localhost 或内网。",
+        },
+    ),
+    (
+        "missing_v1",
+        Text {
+            en: "The base URL lacks the API version path (`/v1`) this provider expects.",
+            zh: "Base URL 缺少该服务商要求的版本路径（`/v1`）。",
+        },
+        Text {
+            en: "Add the version path; SDKs append only the endpoint (`/chat/completions`).",
+            zh: "加上版本路径；SDK 只会追加接口路径（`/chat/completions`）。",
+        },
+    ),
+    (
+        "doubled_v1",
+        Text {
+            en: "The version path appears twice (`/v1/v1`).",
+            zh: "版本路径出现了两次（`/v1/v1`）。",
+        },
+        Text {
+            en: "Remove one `/v1`: the SDK or tool already adds it.",
+            zh: "删掉一个 `/v1`：SDK 或工具已经会加上它。",
+        },
+    ),
+    (
+        "endpoint_path_as_base",
+        Text {
+            en: "A full endpoint path was entered as the base URL.",
+            zh: "把完整的接口路径当成了 Base URL。",
+        },
+        Text {
+            en: "Enter the base only; the SDK appends the endpoint (`/chat/completions`, `/messages`).",
+            zh: "只填 Base URL；SDK 会追加接口路径（`/chat/completions`、`/messages`）。",
+        },
+    ),
+    (
+        "gemini_openai_compat",
+        Text {
+            en: "Gemini's OpenAI-compatible API lives under `/v1beta/openai/`.",
+            zh: "Gemini 的 OpenAI 兼容 API 位于 `/v1beta/openai/` 下。",
+        },
+        Text {
+            en: "With an OpenAI SDK or tool use `https://generativelanguage.googleapis.com/v1beta/openai/`; the native Gemini SDK needs only the host.",
+            zh: "使用 OpenAI SDK 或工具时填 `https://generativelanguage.googleapis.com/v1beta/openai/`；原生 Gemini SDK 只需要主机名。",
+        },
+    ),
+    (
+        "query_or_fragment",
+        Text {
+            en: "The base URL carries a query string or fragment.",
+            zh: "Base URL 带有查询字符串或片段。",
+        },
+        Text {
+            en: "Remove `?…` and `#…`; keys and versions go in headers or the SDK's options.",
+            zh: "删掉 `?…` 和 `#…`；密钥和版本应放在请求头或 SDK 的选项里。",
+        },
+    ),
+    (
+        "provider_mismatch",
+        Text {
+            en: "The key belongs to a different provider than this base URL.",
+            zh: "密钥与这个 Base URL 不属于同一家服务商。",
+        },
+        Text {
+            en: "Use a key from the same platform as the base URL, or change the base URL.",
+            zh: "使用与 Base URL 同一平台的密钥，或更换 Base URL。",
+        },
+    ),
+    (
+        "ok",
+        Text {
+            en: "The base URL looks right.",
+            zh: "Base URL 看起来没问题。",
+        },
+        Text {
+            en: "Run the connection check to see whether it answers.",
+            zh: "运行连接检查，看它是否有响应。",
+        },
+    ),
 ];
 
-fn finding(id: &'static str, suggestion: Option<String>, detail: Option<String>) -> UrlFinding {
-    let (_, s, f) = URL_TEXTS
+fn finding(
+    id: &'static str,
+    suggestion: Option<String>,
+    detail: Option<String>,
+    locale: Locale,
+) -> UrlFinding {
+    let (sentence, fix) = URL_TEXTS
         .iter()
         .find(|(i, _, _)| *i == id)
-        .copied()
-        .unwrap_or((id, "", ""));
+        .map_or(("", ""), |(_, s, f)| (s.get(locale), f.get(locale)));
     UrlFinding {
         id,
-        sentence: s,
-        fix: f,
+        sentence,
+        fix,
         suggestion,
         detail,
     }
@@ -86,13 +202,20 @@ pub static ENDPOINT_SUFFIXES: &[&str] = &[
     "/invoke",
 ];
 
-/// Lints a base URL.
+/// Lints a base URL (English texts).
 pub fn lint_base_url(url: &str) -> Vec<UrlFinding> {
-    lint_base_url_for_key(url, None)
+    lint_base_url_in(url, None, Locale::En)
 }
 
-/// Lints a base URL, and whether `key` (a key or `Bearer <key>`) belongs to its provider.
+/// Lints a base URL, and whether `key` (a key or `Bearer <key>`) belongs to its provider
+/// (English texts).
 pub fn lint_base_url_for_key(url: &str, key: Option<&str>) -> Vec<UrlFinding> {
+    lint_base_url_in(url, key, Locale::En)
+}
+
+/// [`lint_base_url_for_key`], with the sentences, fixes and details in `locale`.
+pub fn lint_base_url_in(url: &str, key: Option<&str>, locale: Locale) -> Vec<UrlFinding> {
+    let finding = |id, suggestion, detail| finding(id, suggestion, detail, locale);
     let mut out = Vec::new();
     if url.trim().is_empty() {
         out.push(finding("invalid_url", None, None));
@@ -209,11 +332,13 @@ pub fn lint_base_url_for_key(url: &str, key: Option<&str>) -> Vec<UrlFinding> {
             out.push(finding(
                 "provider_mismatch",
                 None,
-                Some(format!(
-                    "The key looks like a {} key; the base URL is {}'s.",
-                    k.name(),
-                    h.name()
-                )),
+                Some(
+                    Detail::Mismatch {
+                        key: k.name(),
+                        host: h.name(),
+                    }
+                    .text(locale),
+                ),
             ));
         }
     }

@@ -1,12 +1,13 @@
 //! Key lint: what is wrong with a key (or an `Authorization` header value) before it is sent.
 //!
-//! [`lint_key`] returns findings with stable ids (DESIGN.md panel 2), each with a sentence and
-//! the fix from [`FINDING_TEXTS`] (English now; a zh-CN column can be added to the table), and
-//! `ok` when nothing is wrong. It never fails and never echoes the key.
+//! [`lint_key_in`] returns findings with stable ids (DESIGN.md panel 2), each with a sentence and
+//! the fix from [`FINDING_TEXTS`] in the asked locale ([`lint_key`]: English, for the command
+//! line), and `ok` when nothing is wrong. It never fails and never echoes the key.
 //!
 //! Which header each API reads the key from is data ([`EXPECTED_HEADERS`]), like the key
 //! shapes and hosts in [`crate::domain::provider`].
 
+use crate::domain::locale::{Locale, Text};
 use crate::domain::provider::{classify_key, compatible, provider_for_url, Provider};
 use crate::domain::redact::values::{is_masked, is_placeholder};
 use serde::Serialize;
@@ -29,94 +30,222 @@ pub struct KeyFinding {
 #[derive(Clone, Copy, Debug)]
 pub struct FindingText {
     pub id: &'static str,
-    pub sentence_en: &'static str,
-    pub fix_en: &'static str,
+    /// What is wrong, in one sentence.
+    pub sentence: Text,
+    /// What to do about it.
+    pub fix: Text,
 }
 
-/// Sentences and fixes, by finding id.
+/// Sentences and fixes, by finding id, in every locale.
 pub static FINDING_TEXTS: &[FindingText] = &[
     FindingText {
         id: "leading_or_trailing_whitespace",
-        sentence_en: "The key starts or ends with a space, tab or line break.",
-        fix_en: "Remove the whitespace around the key. When it comes from a file or a shell, make sure no trailing newline is kept (`printf %s` instead of `echo`).",
+        sentence: Text {
+            en: "The key starts or ends with a space, tab or line break.",
+            zh: "密钥开头或结尾有空格、制表符或换行。",
+        },
+        fix: Text {
+            en: "Remove the whitespace around the key. When it comes from a file or a shell, make sure no trailing newline is kept (`printf %s` instead of `echo`).",
+            zh: "删掉密钥两端的空白。如果密钥来自文件或 shell，注意不要带上末尾的换行（用 `printf %s` 代替 `echo`）。",
+        },
     },
     FindingText {
         id: "internal_whitespace_or_newline",
-        sentence_en: "The key has a space or a line break inside it.",
-        fix_en: "Copy the key again as one unbroken line; terminals, emails and YAML folding often break long keys.",
+        sentence: Text {
+            en: "The key has a space or a line break inside it.",
+            zh: "密钥中间有空格或换行。",
+        },
+        fix: Text {
+            en: "Copy the key again as one unbroken line; terminals, emails and YAML folding often break long keys.",
+            zh: "重新复制密钥，保证是完整的一行；终端、邮件和 YAML 折行常会把长密钥断开。",
+        },
     },
     FindingText {
         id: "invisible_character",
-        sentence_en: "The key contains an invisible character (zero-width space or joiner, soft hyphen, byte-order mark or a control character).",
-        fix_en: "Copy the key again straight from the provider's dashboard, or paste it into a plain-text editor and delete the invisible character.",
+        sentence: Text {
+            en: "The key contains an invisible character (zero-width space or joiner, soft hyphen, byte-order mark or a control character).",
+            zh: "密钥中含有不可见字符（零宽空格或连接符、软连字符、BOM 或控制字符）。",
+        },
+        fix: Text {
+            en: "Copy the key again straight from the provider's dashboard, or paste it into a plain-text editor and delete the invisible character.",
+            zh: "直接从服务商控制台重新复制密钥，或粘贴到纯文本编辑器里删掉不可见字符。",
+        },
     },
     FindingText {
         id: "smart_quotes_or_quotes",
-        sentence_en: "The key is wrapped in quotes or backticks, or contains curly quotes.",
-        fix_en: "Remove the quotes: they belong to the code or the shell, not to the key. Turn off smart quotes in the editor the key passed through.",
+        sentence: Text {
+            en: "The key is wrapped in quotes or backticks, or contains curly quotes.",
+            zh: "密钥被引号或反引号包着，或含有弯引号。",
+        },
+        fix: Text {
+            en: "Remove the quotes: they belong to the code or the shell, not to the key. Turn off smart quotes in the editor the key passed through.",
+            zh: "去掉引号：它们属于代码或 shell，不属于密钥。在密钥经过的编辑器里关闭智能引号。",
+        },
     },
     FindingText {
         id: "missing_bearer_prefix",
-        sentence_en: "The Authorization header holds the bare key without the `Bearer ` scheme.",
-        fix_en: "Send `Authorization: Bearer <key>`.",
+        sentence: Text {
+            en: "The Authorization header holds the bare key without the `Bearer ` scheme.",
+            zh: "Authorization 头里只有密钥本身，缺少 `Bearer ` 前缀。",
+        },
+        fix: Text {
+            en: "Send `Authorization: Bearer <key>`.",
+            zh: "发送 `Authorization: Bearer <key>`。",
+        },
     },
     FindingText {
         id: "duplicated_bearer_prefix",
-        sentence_en: "The value says `Bearer` twice.",
-        fix_en: "Keep a single `Bearer `. SDKs add it themselves: give them the bare key.",
+        sentence: Text {
+            en: "The value says `Bearer` twice.",
+            zh: "值里出现了两次 `Bearer`。",
+        },
+        fix: Text {
+            en: "Keep a single `Bearer `. SDKs add it themselves: give them the bare key.",
+            zh: "只保留一个 `Bearer `。SDK 会自动加上它：只把密钥本身交给 SDK。",
+        },
     },
     FindingText {
         id: "wrong_header_name",
-        sentence_en: "This API does not read the key from this header.",
-        fix_en: "Use the provider's header: `Authorization: Bearer <key>` for OpenAI-compatible APIs, `x-api-key` for Anthropic, `x-goog-api-key` for Gemini, `api-key` for Azure OpenAI.",
+        sentence: Text {
+            en: "This API does not read the key from this header.",
+            zh: "这个 API 不从这个请求头读取密钥。",
+        },
+        fix: Text {
+            en: "Use the provider's header: `Authorization: Bearer <key>` for OpenAI-compatible APIs, `x-api-key` for Anthropic, `x-goog-api-key` for Gemini, `api-key` for Azure OpenAI.",
+            zh: "使用服务商要求的请求头：OpenAI 兼容 API 用 `Authorization: Bearer <key>`，Anthropic 用 `x-api-key`，Gemini 用 `x-goog-api-key`，Azure OpenAI 用 `api-key`。",
+        },
     },
     FindingText {
         id: "provider_mismatch",
-        sentence_en: "The key belongs to a different provider than the base URL.",
-        fix_en: "Use a key created on the same platform as the base URL, or point the base URL at the key's provider.",
+        sentence: Text {
+            en: "The key belongs to a different provider than the base URL.",
+            zh: "密钥与 Base URL 不属于同一家服务商。",
+        },
+        fix: Text {
+            en: "Use a key created on the same platform as the base URL, or point the base URL at the key's provider.",
+            zh: "使用与 Base URL 同一平台创建的密钥，或把 Base URL 改成密钥所属的服务商。",
+        },
     },
     FindingText {
         id: "truncated",
-        sentence_en: "The key is shorter than a complete key of its kind: part of it was lost in copying.",
-        fix_en: "Copy the whole key again. Dashboards show a key only once: create a new one if it is lost.",
+        sentence: Text {
+            en: "The key is shorter than a complete key of its kind: part of it was lost in copying.",
+            zh: "密钥比同类完整密钥短：复制时丢了一部分。",
+        },
+        fix: Text {
+            en: "Copy the whole key again. Dashboards show a key only once: create a new one if it is lost.",
+            zh: "重新完整复制密钥。控制台通常只显示一次密钥：找不回就新建一个。",
+        },
     },
     FindingText {
         id: "masked_copy",
-        sentence_en: "This is the masked copy a dashboard displays, not the key itself.",
-        fix_en: "Use the key saved when it was created; if it is lost, create a new key.",
+        sentence: Text {
+            en: "This is the masked copy a dashboard displays, not the key itself.",
+            zh: "这是控制台显示的打码副本，不是密钥本身。",
+        },
+        fix: Text {
+            en: "Use the key saved when it was created; if it is lost, create a new key.",
+            zh: "使用创建时保存的密钥；如果已丢失，新建一个。",
+        },
     },
     FindingText {
         id: "placeholder",
-        sentence_en: "This is a documentation placeholder, not a real key.",
-        fix_en: "Replace it with your own key from the provider's dashboard.",
+        sentence: Text {
+            en: "This is a documentation placeholder, not a real key.",
+            zh: "这是文档里的占位符，不是真正的密钥。",
+        },
+        fix: Text {
+            en: "Replace it with your own key from the provider's dashboard.",
+            zh: "换成你在服务商控制台获取的密钥。",
+        },
     },
     FindingText {
         id: "env_var_name_instead_of_value",
-        sentence_en: "This is the name of a variable, sent literally instead of its value.",
-        fix_en: "Let the shell or the program expand it: double quotes in a shell (`\"Bearer $OPENAI_API_KEY\"`), check that the variable is set and exported, or read it in code (`os.environ[...]`, `process.env...`).",
+        sentence: Text {
+            en: "This is the name of a variable, sent literally instead of its value.",
+            zh: "这是变量名，被原样发送了，而不是它的值。",
+        },
+        fix: Text {
+            en: "Let the shell or the program expand it: double quotes in a shell (`\"Bearer $OPENAI_API_KEY\"`), check that the variable is set and exported, or read it in code (`os.environ[...]`, `process.env...`).",
+            zh: "让 shell 或程序展开它：shell 里用双引号（`\"Bearer $OPENAI_API_KEY\"`），确认变量已设置并 export，或在代码中读取（`os.environ[...]`、`process.env...`）。",
+        },
     },
     FindingText {
         id: "ok",
-        sentence_en: "Nothing is wrong with the key's format.",
-        fix_en: "If calls still fail, run the connection check or diagnose the error text.",
+        sentence: Text {
+            en: "Nothing is wrong with the key's format.",
+            zh: "密钥格式没有问题。",
+        },
+        fix: Text {
+            en: "If calls still fail, run the connection check or diagnose the error text.",
+            zh: "如果调用仍然失败，运行连接检查，或诊断报错文本。",
+        },
     },
 ];
 
-fn finding(id: &'static str, detail: Option<String>) -> KeyFinding {
-    let t = FINDING_TEXTS
+fn finding(id: &'static str, detail: Option<Detail>, locale: Locale) -> KeyFinding {
+    let (sentence, fix) = FINDING_TEXTS
         .iter()
         .find(|t| t.id == id)
-        .copied()
-        .unwrap_or(FindingText {
-            id,
-            sentence_en: "",
-            fix_en: "",
-        });
+        .map_or(("", ""), |t| (t.sentence.get(locale), t.fix.get(locale)));
     KeyFinding {
         id,
-        sentence: t.sentence_en,
-        fix: t.fix_en,
-        detail,
+        sentence,
+        fix,
+        detail: detail.map(|d| d.text(locale)),
+    }
+}
+
+/// The specifics of a finding, worded in a locale by [`Detail::text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// The value is empty.
+    Empty,
+    /// A complete key of this kind has at least `min` characters; this one has `len`.
+    Short { min: usize, len: usize },
+    /// The key's provider and the base URL's.
+    Mismatch {
+        key: &'static str,
+        host: &'static str,
+    },
+    /// A header name no API reads keys from.
+    UnknownHeader(String),
+    /// The header this provider reads the key from (`who` is `None` when the API is not known).
+    ExpectedHeader {
+        who: Option<&'static str>,
+        want: &'static str,
+    },
+}
+
+impl Detail {
+    /// The detail in `l`. Never contains the key.
+    pub fn text(&self, l: Locale) -> String {
+        use Locale::{En, ZhCn};
+        match (self, l) {
+            (Detail::Empty, _) => l.pick("The value is empty.", "值是空的。").to_owned(),
+            (Detail::Short { min, len }, En) => format!(
+                "A complete key of this kind has at least {min} characters; this one has {len}."
+            ),
+            (Detail::Short { min, len }, ZhCn) => {
+                format!("这类完整密钥至少有 {min} 个字符，这个只有 {len} 个。")
+            }
+            (Detail::Mismatch { key, host }, En) => {
+                format!("The key looks like a {key} key; the base URL is {host}'s.")
+            }
+            (Detail::Mismatch { key, host }, ZhCn) => {
+                format!("密钥看起来是 {key} 的，而 Base URL 属于 {host}。")
+            }
+            (Detail::UnknownHeader(h), En) => {
+                format!("`{h}` is not a header any API reads keys from.")
+            }
+            (Detail::UnknownHeader(h), ZhCn) => format!("没有哪个 API 从 `{h}` 读取密钥。"),
+            (Detail::ExpectedHeader { who, want }, En) => {
+                format!("{} reads the key from `{want}`.", who.unwrap_or("This API"))
+            }
+            (Detail::ExpectedHeader { who, want }, ZhCn) => {
+                format!("{} 从 `{want}` 读取密钥。", who.unwrap_or("这个 API"))
+            }
+        }
     }
 }
 
@@ -264,13 +393,23 @@ fn gemini_openai_path(url: &str) -> bool {
     url.to_ascii_lowercase().contains("/openai")
 }
 
-/// Lints a key or header value. `header_name` is the header it is sent in (if known),
-/// `base_url` where it is sent (if known).
+/// Lints a key or header value, in English. `header_name` is the header it is sent in (if
+/// known), `base_url` where it is sent (if known).
 pub fn lint_key(value: &str, header_name: Option<&str>, base_url: Option<&str>) -> Vec<KeyFinding> {
+    lint_key_in(value, header_name, base_url, Locale::En)
+}
+
+/// [`lint_key`], with the sentences, fixes and details in `locale`.
+pub fn lint_key_in(
+    value: &str,
+    header_name: Option<&str>,
+    base_url: Option<&str>,
+    locale: Locale,
+) -> Vec<KeyFinding> {
     let mut out: Vec<KeyFinding> = Vec::new();
-    let add = |id: &'static str, detail: Option<String>, out: &mut Vec<KeyFinding>| {
+    let add = |id: &'static str, detail: Option<Detail>, out: &mut Vec<KeyFinding>| {
         if !out.iter().any(|f| f.id == id) {
-            out.push(finding(id, detail));
+            out.push(finding(id, detail, locale));
         }
     };
     let (header, value) = match header_name {
@@ -355,7 +494,7 @@ pub fn lint_key(value: &str, header_name: Option<&str>, base_url: Option<&str>) 
     let mut key_provider: Option<Provider> = None;
     let mut is_jwt = false;
     if key.is_empty() {
-        add("placeholder", Some("The value is empty.".into()), &mut out);
+        add("placeholder", Some(Detail::Empty), &mut out);
     } else if is_placeholder(&key) || (key.starts_with('<') && key.ends_with('>')) {
         add("placeholder", None, &mut out);
     } else if is_env_reference(&key) {
@@ -368,11 +507,10 @@ pub fn lint_key(value: &str, header_name: Option<&str>, base_url: Option<&str>) 
         if key.len() < kind.min_full {
             add(
                 "truncated",
-                Some(format!(
-                    "A complete key of this kind has at least {} characters; this one has {}.",
-                    kind.min_full,
-                    key.chars().count()
-                )),
+                Some(Detail::Short {
+                    min: kind.min_full,
+                    len: key.chars().count(),
+                }),
                 &mut out,
             );
         }
@@ -384,11 +522,10 @@ pub fn lint_key(value: &str, header_name: Option<&str>, base_url: Option<&str>) 
         if !compatible(k, h) {
             add(
                 "provider_mismatch",
-                Some(format!(
-                    "The key looks like a {} key; the base URL is {}'s.",
-                    k.name(),
-                    h.name()
-                )),
+                Some(Detail::Mismatch {
+                    key: k.name(),
+                    host: h.name(),
+                }),
                 &mut out,
             );
         }
@@ -400,7 +537,7 @@ pub fn lint_key(value: &str, header_name: Option<&str>, base_url: Option<&str>) 
             if near {
                 add(
                     "wrong_header_name",
-                    Some(format!("`{h}` is not a header any API reads keys from.")),
+                    Some(Detail::UnknownHeader(h.to_owned())),
                     &mut out,
                 );
             }
@@ -429,10 +566,10 @@ pub fn lint_key(value: &str, header_name: Option<&str>, base_url: Option<&str>) 
             };
             if !allowed {
                 let want = expected.and_then(|hs| hs.first()).copied().unwrap_or("");
-                let who = host_provider.map(Provider::name).unwrap_or("This API");
+                let who = host_provider.map(Provider::name);
                 add(
                     "wrong_header_name",
-                    Some(format!("{who} reads the key from `{want}`.")),
+                    Some(Detail::ExpectedHeader { who, want }),
                     &mut out,
                 );
             } else if lower == "authorization" && schemes == 0 && !key.is_empty() {
@@ -441,7 +578,7 @@ pub fn lint_key(value: &str, header_name: Option<&str>, base_url: Option<&str>) 
         }
     }
     if out.is_empty() {
-        out.push(finding("ok", None));
+        out.push(finding("ok", None, locale));
     }
     out
 }
@@ -479,8 +616,10 @@ mod tests {
             "env_var_name_instead_of_value",
             "ok",
         ] {
-            let f = finding(id, None);
-            assert!(!f.sentence.is_empty() && !f.fix.is_empty(), "{id}");
+            for l in Locale::ALL {
+                let f = finding(id, None, l);
+                assert!(!f.sentence.is_empty() && !f.fix.is_empty(), "{id}");
+            }
         }
     }
 

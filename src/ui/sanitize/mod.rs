@@ -23,11 +23,13 @@ use leptos::task::spawn_local;
 use super::browser;
 use super::shared::Session;
 use super::text::{clip, tenths};
-use crate::domain::baseurl::lint_base_url_for_key;
-use crate::domain::keylint::lint_key;
+use super::WidgetConfig;
+use crate::domain::baseurl::lint_base_url_in;
+use crate::domain::keylint::lint_key_in;
+use crate::domain::locale::Locale;
 use crate::domain::redact::Redaction;
 use crate::domain::request::{detect_kind, InputKind, Request};
-use text::{kind_id, kind_label, reveal, size_label};
+use text::{key_place, kind_id, kind_label, mark_label, problem_text, reveal, size_label};
 use work::{analyse, Analysis, HarJob, HarWalker, Walk};
 
 #[cfg(target_arch = "wasm32")]
@@ -185,6 +187,8 @@ struct LoadedFile {
 #[component]
 pub fn SanitizePanel() -> impl IntoView {
     let session = Session::expect();
+    let l = WidgetConfig::expect().locale;
+    let size = move |bytes: usize| size_label(bytes as u64, l);
     let keep_prompts = RwSignal::new(false);
     let status = RwSignal::new(Status::Idle);
     let result: RwSignal<Option<Arc<Timed>>> = RwSignal::new(None);
@@ -220,12 +224,17 @@ pub fn SanitizePanel() -> impl IntoView {
         let keep = keep_prompts.get_untracked();
         if text.len() > MAX_BYTES {
             result.set(None);
-            status.set(Status::Refused(format!(
-                "This input is {}: above the {} limit. Nothing was analysed; split it, or \
-                 export a HAR of only the failing requests.",
-                size_label(text.len() as u64),
-                size_label(MAX_BYTES as u64)
-            )));
+            let (len, max) = (size(text.len()), size(MAX_BYTES));
+            status.set(Status::Refused(match l {
+                Locale::En => format!(
+                    "This input is {len}: above the {max} limit. Nothing was analysed; split it, \
+                     or export a HAR of only the failing requests."
+                ),
+                Locale::ZhCn => format!(
+                    "输入有 {len}，超过了 {max} 的上限。没有进行分析；请把它拆开，\
+                     或只导出失败请求的 HAR。"
+                ),
+            }));
             return;
         }
         if text.trim().is_empty() {
@@ -280,14 +289,20 @@ pub fn SanitizePanel() -> impl IntoView {
             let Some(split) = split else {
                 if text.len() > MAX_ONE_GO {
                     result.set(None);
-                    status.set(Status::Refused(format!(
-                        "This input is {} and not a HAR: text other than a HAR is sanitized \
-                         in one piece, up to {}, so that the page stays responsive. Nothing \
-                         was analysed; what you entered is kept. Paste only the request, or \
-                         export the failing requests as a HAR.",
-                        size_label(text.len() as u64),
-                        size_label(MAX_ONE_GO as u64)
-                    )));
+                    let (len, max) = (size(text.len()), size(MAX_ONE_GO));
+                    status.set(Status::Refused(match l {
+                        Locale::En => format!(
+                            "This input is {len} and not a HAR: text other than a HAR is \
+                             sanitized in one piece, up to {max}, so that the page stays \
+                             responsive. Nothing was analysed; what you entered is kept. Paste \
+                             only the request, or export the failing requests as a HAR."
+                        ),
+                        Locale::ZhCn => format!(
+                            "输入有 {len}，而且不是 HAR：HAR 以外的文本要一次性脱敏，\
+                             最多 {max}，以免页面卡住。没有进行分析；你输入的内容保持不变。\
+                             请只粘贴请求本身，或把失败的请求导出为 HAR。"
+                        ),
+                    }));
                     return;
                 }
                 let t = browser::now_ms();
@@ -392,12 +407,16 @@ pub fn SanitizePanel() -> impl IntoView {
         let debounce = debounce.clone();
         move |f: files::FileHandle| {
             let (name, size) = (f.name(), f.size());
+            let kept = l.pick(
+                "Nothing was loaded; what was here is kept.",
+                "没有加载；原有内容保持不变。",
+            );
             if size > MAX_BYTES as u64 {
-                file_message.set(Some(format!(
-                    "{name} is {}: above the {} limit. Nothing was loaded; what was here is kept.",
-                    size_label(size),
-                    size_label(MAX_BYTES as u64)
-                )));
+                let (len, max) = (size_label(size, l), size_label(MAX_BYTES as u64, l));
+                file_message.set(Some(match l {
+                    Locale::En => format!("{name} is {len}: above the {max} limit. {kept}"),
+                    Locale::ZhCn => format!("{name} 有 {len}，超过了 {max} 的上限。{kept}"),
+                }));
                 return;
             }
             debounce.cancel();
@@ -421,17 +440,22 @@ pub fn SanitizePanel() -> impl IntoView {
                     }
                     Err(e) => {
                         status.set(before);
-                        file_message.set(Some(match e {
-                            files::ReadError::NotText => format!(
-                                "{name} ({}) is not UTF-8 text: a binary file, or another \
-                                 encoding (save it as UTF-8). Nothing was loaded; what was \
-                                 here is kept.",
-                                size_label(size)
+                        let len = size_label(size, l);
+                        file_message.set(Some(match (e, l) {
+                            (files::ReadError::NotText, Locale::En) => format!(
+                                "{name} ({len}) is not UTF-8 text: a binary file, or another \
+                                 encoding (save it as UTF-8). {kept}"
                             ),
-                            files::ReadError::Unreadable => format!(
-                                "{name} could not be read. Nothing was loaded; what was here \
-                                 is kept."
+                            (files::ReadError::NotText, Locale::ZhCn) => format!(
+                                "{name}（{len}）不是 UTF-8 文本：是二进制文件，或用了其他编码\
+                                 （请另存为 UTF-8）。{kept}"
                             ),
+                            (files::ReadError::Unreadable, Locale::En) => {
+                                format!("{name} could not be read. {kept}")
+                            }
+                            (files::ReadError::Unreadable, Locale::ZhCn) => {
+                                format!("无法读取 {name}。{kept}")
+                            }
                         }));
                     }
                 }
@@ -520,11 +544,20 @@ pub fn SanitizePanel() -> impl IntoView {
         }
     };
     let export_line = move || match (copy.value().get(), downloaded.get()) {
-        (_, Some(true)) => "Download started.",
-        (_, Some(false)) => "Couldn't start a download in this browser.",
-        (Some(true), None) => "Sanitized copy copied to the clipboard.",
-        (Some(false), None) => "Couldn't copy here: select the text and copy it by hand.",
-        (None, None) if copy.pending().get() => "Copying…",
+        (_, Some(true)) => l.pick("Download started.", "已开始下载。"),
+        (_, Some(false)) => l.pick(
+            "Couldn't start a download in this browser.",
+            "无法在这个浏览器中开始下载。",
+        ),
+        (Some(true), None) => l.pick(
+            "Sanitized copy copied to the clipboard.",
+            "脱敏副本已复制到剪贴板。",
+        ),
+        (Some(false), None) => l.pick(
+            "Couldn't copy here: select the text and copy it by hand.",
+            "这里无法复制：请选中文本手动复制。",
+        ),
+        (None, None) if copy.pending().get() => l.pick("Copying…", "正在复制…"),
         (None, None) => "",
     };
 
@@ -537,10 +570,11 @@ pub fn SanitizePanel() -> impl IntoView {
             let h = header.get();
             let h = h.trim();
             let base = session.base_url.get();
-            lint_key(
+            lint_key_in(
                 key,
                 (!h.is_empty()).then_some(h),
                 (!base.trim().is_empty()).then_some(base.as_str()),
+                l,
             )
         })
     });
@@ -551,7 +585,7 @@ pub fn SanitizePanel() -> impl IntoView {
             }
             session
                 .key
-                .with(|k| lint_base_url_for_key(base, (!k.trim().is_empty()).then_some(k)))
+                .with(|k| lint_base_url_in(base, (!k.trim().is_empty()).then_some(k), l))
         })
     });
 
@@ -586,9 +620,12 @@ pub fn SanitizePanel() -> impl IntoView {
             _ => return None,
         };
         let label = if status.with(|s| *s == Status::Reading) {
-            "Reading the file…".to_owned()
+            l.pick("Reading the file…", "正在读取文件…").to_owned()
         } else {
-            format!("Sanitizing… part {done} of {all}")
+            match l {
+                Locale::En => format!("Sanitizing… part {done} of {all}"),
+                Locale::ZhCn => format!("正在脱敏…第 {done}/{all} 部分"),
+            }
         };
         Some(view! {
             <div class="kd-sz-progress" data-testid="sanitize-progress">
@@ -600,37 +637,43 @@ pub fn SanitizePanel() -> impl IntoView {
                     data-testid="sanitize-cancel"
                     on:click=cancel
                 >
-                    "Cancel"
+                    {l.pick("Cancel", "取消")}
                 </button>
             </div>
         })
     };
 
-    let status_line = move || match status.get() {
+    let status_line = move || {
+        match status.get() {
         Status::Refused(why) => {
             Some(view! { <p class="kd-sz-problem" role="alert">{why}</p> }.into_any())
         }
         Status::Cancelled => Some(
             view! {
                 <p class="kd-note">
-                    "Cancelled. Nothing was lost: change the input or tick an option to run again."
+                    {l.pick(
+                        "Cancelled. Nothing was lost: change the input or tick an option to run again.",
+                        "已取消。没有丢失任何内容：修改输入或勾选选项即可重新运行。",
+                    )}
                 </p>
             }
             .into_any(),
         ),
         _ => None,
+    }
     };
 
     view! {
         <div class="kd-sanitize">
             <div class="kd-sz-input">
                 <label class="kd-label" for="kd-request-input">
-                    "Paste the request"
+                    {l.pick("Paste the request", "粘贴请求")}
                 </label>
                 <p class="kd-hint" id="kd-request-hint">
-                    "A curl command, a raw HTTP request, headers, request JSON, a Python or Node "
-                    "snippet, a .env file or a HAR file: paste it, drop a file here, or pick one. "
-                    "It is sanitized in this page and never sent anywhere."
+                    {l.pick(
+                        "A curl command, a raw HTTP request, headers, request JSON, a Python or Node snippet, a .env file or a HAR file: paste it, drop a file here, or pick one. It is sanitized in this page and never sent anywhere.",
+                        "curl 命令、原始 HTTP 请求、请求头、请求 JSON、Python 或 Node 代码片段、.env 文件或 HAR 文件：粘贴进来、拖到这里，或选择一个文件。它只在本页内脱敏，不会发送到任何地方。",
+                    )}
                 </p>
                 {move || {
                     file.get()
@@ -638,14 +681,21 @@ pub fn SanitizePanel() -> impl IntoView {
                             let note = if f.in_area {
                                 ""
                             } else {
-                                " Too large to edit here: it is held in this page's memory. Typing here replaces it."
+                                l.pick(
+                                    " Too large to edit here: it is held in this page's memory. Typing here replaces it.",
+                                    "文件太大，无法在这里编辑：它保存在本页内存中。在这里输入会替换它。",
+                                )
                             };
                             // A large paste held in memory has no name.
-                            let what = if f.name.is_empty() { "Pasted text" } else { "File: " };
+                            let what = if f.name.is_empty() {
+                                l.pick("Pasted text", "粘贴的文本")
+                            } else {
+                                l.pick("File: ", "文件：")
+                            };
                             view! {
                                 <p class="kd-sz-file" data-testid="request-file">
-                                    {what} <span class="kd-code">{f.name.clone()}</span> " ("
-                                    {size_label(f.size)} ")." {note}
+                                    {what} <span class="kd-code">{f.name.clone()}</span>
+                                    {l.pick(" (", "（")} {size_label(f.size, l)} {l.pick(").", "）。")} {note}
                                 </p>
                             }
                         })
@@ -679,7 +729,7 @@ pub fn SanitizePanel() -> impl IntoView {
                 ></textarea>
                 <div class="kd-row kd-sz-controls">
                     <label class="kd-button kd-button-quiet kd-sz-pick">
-                        "Open a file…"
+                        {l.pick("Open a file…", "打开文件…")}
                         <input
                             type="file"
                             class="kd-visually-hidden"
@@ -689,7 +739,7 @@ pub fn SanitizePanel() -> impl IntoView {
                         />
                     </label>
                     <button type="button" class="kd-button kd-button-quiet" on:click=clear>
-                        "Clear"
+                        {l.pick("Clear", "清空")}
                     </button>
                     <label class="kd-sz-keep">
                         <input
@@ -698,7 +748,10 @@ pub fn SanitizePanel() -> impl IntoView {
                             prop:checked=move || keep_prompts.get()
                             on:change=on_keep
                         />
-                        " Keep prompt contents (off: each prompt is replaced by its length)"
+                        {l.pick(
+                            " Keep prompt contents (off: each prompt is replaced by its length)",
+                            " 保留提示词内容（关闭时每条提示词会被替换为它的长度）",
+                        )}
                     </label>
                 </div>
                 {progress_view}
@@ -713,7 +766,7 @@ pub fn SanitizePanel() -> impl IntoView {
                 aria-labelledby="kd-sz-heading"
             >
                 <h2 class="kd-h3" id="kd-sz-heading">
-                    "Sanitized request"
+                    {l.pick("Sanitized request", "脱敏后的请求")}
                 </h2>
                 <p class="kd-visually-hidden" role="status" data-testid="sanitize-announce">
                     {move || {
@@ -724,10 +777,11 @@ pub fn SanitizePanel() -> impl IntoView {
                             .with(|r| {
                                 r.as_ref()
                                     .map(|t| {
-                                        match t.analysis.redacted.redactions.iter().map(|r| r.count).sum::<usize>() {
-                                            0 => "Sanitized: no secret found.".to_owned(),
-                                            1 => "Sanitized: 1 secret redacted.".to_owned(),
-                                            n => format!("Sanitized: {n} secrets redacted."),
+                                        match (t.analysis.redacted.redactions.iter().map(|r| r.count).sum::<usize>(), l) {
+                                            (0, _) => l.pick("Sanitized: no secret found.", "脱敏完成：没有发现机密信息。").to_owned(),
+                                            (1, Locale::En) => "Sanitized: 1 secret redacted.".to_owned(),
+                                            (n, Locale::En) => format!("Sanitized: {n} secrets redacted."),
+                                            (n, Locale::ZhCn) => format!("脱敏完成：替换了 {n} 处机密信息。"),
                                         }
                                     })
                                     .unwrap_or_default()
@@ -738,11 +792,11 @@ pub fn SanitizePanel() -> impl IntoView {
                     result
                         .get()
                         .map(|t| {
-                            view! { <ParsedView timed=Arc::clone(&t) on_take_key=Callback::new(take_key) /> }
+                            view! { <ParsedView l=l timed=Arc::clone(&t) on_take_key=Callback::new(take_key) /> }
                         })
                 }}
                 <label class="kd-label" for="kd-sanitized">
-                    "Safe to share: every secret replaced"
+                    {l.pick("Safe to share: every secret replaced", "可以放心分享：所有机密信息均已替换")}
                 </label>
                 <textarea
                     id="kd-sanitized"
@@ -774,9 +828,13 @@ pub fn SanitizePanel() -> impl IntoView {
                                 .map(|t| {
                                     view! {
                                         <p class="kd-note" data-testid="sanitized-preview-note">
-                                            "Showing the first " {size_label(PREVIEW_BYTES as u64)}
-                                            " of " {size_label(t.analysis.redacted.text.len() as u64)}
-                                            ": copy or download for all of it."
+                                            {
+                                                let (shown, all) = (size(PREVIEW_BYTES), size(t.analysis.redacted.text.len()));
+                                                match l {
+                                                    Locale::En => format!("Showing the first {shown} of {all}: copy or download for all of it."),
+                                                    Locale::ZhCn => format!("只显示了 {all} 中的前 {shown}：复制或下载可以得到全部内容。"),
+                                                }
+                                            }
                                         </p>
                                     }
                                 })
@@ -790,7 +848,7 @@ pub fn SanitizePanel() -> impl IntoView {
                         disabled=move || result.with(Option::is_none)
                         on:click=on_copy
                     >
-                        "Copy sanitized copy"
+                        {l.pick("Copy sanitized copy", "复制脱敏副本")}
                     </button>
                     <button
                         type="button"
@@ -801,9 +859,9 @@ pub fn SanitizePanel() -> impl IntoView {
                     >
                         {move || {
                             if result.with(|r| r.as_ref().is_some_and(|t| t.analysis.parsed.kind == InputKind::Har)) {
-                                "Download sanitized .har"
+                                l.pick("Download sanitized .har", "下载脱敏后的 .har")
                             } else {
-                                "Download as a file"
+                                l.pick("Download as a file", "下载为文件")
                             }
                         }}
                     </button>
@@ -811,19 +869,22 @@ pub fn SanitizePanel() -> impl IntoView {
                 <p class="kd-copy-status" role="status">
                     {export_line}
                 </p>
-                {move || result.get().map(|t| view! { <RedactionList redactions=t.analysis.redacted.redactions.clone() /> })}
+                {move || result.get().map(|t| view! { <RedactionList l=l redactions=t.analysis.redacted.redactions.clone() /> })}
             </section>
 
             <section class="kd-sz-key" aria-labelledby="kd-sz-key-heading">
                 <h2 class="kd-h3" id="kd-sz-key-heading">
-                    "Check the key"
+                    {l.pick("Check the key", "检查密钥")}
                 </h2>
                 <p class="kd-hint">
-                    "The key is kept in this page's memory only: never stored, logged or sent by this panel."
+                    {l.pick(
+                        "The key is kept in this page's memory only: never stored, logged or sent by this panel.",
+                        "密钥只保存在本页内存中：这个面板不会存储、记录或发送它。",
+                    )}
                 </p>
                 <div class="kd-sz-grid">
                     <label class="kd-label" for="kd-sz-key">
-                        "Key or header value"
+                        {l.pick("Key or header value", "密钥或请求头的值")}
                     </label>
                     <div class="kd-sz-keyrow">
                         <input
@@ -833,7 +894,7 @@ pub fn SanitizePanel() -> impl IntoView {
                             data-testid="key-input"
                             autocomplete="off"
                             spellcheck="false"
-                            placeholder="sk-… or Bearer sk-…"
+                            placeholder=l.pick("sk-… or Bearer sk-…", "sk-… 或 Bearer sk-…")
                             prop:value=move || session.key.get()
                             on:input=move |ev| session.key.set(event_target_value(&ev))
                         />
@@ -845,11 +906,11 @@ pub fn SanitizePanel() -> impl IntoView {
                             aria-controls="kd-sz-reveal"
                             on:click=move |_| revealed.update(|r| *r = !*r)
                         >
-                            "Show hidden characters"
+                            {l.pick("Show hidden characters", "显示隐藏字符")}
                         </button>
                     </div>
                     <label class="kd-label" for="kd-sz-header">
-                        "Sent in header"
+                        {l.pick("Sent in header", "所在请求头")}
                     </label>
                     <input
                         id="kd-sz-header"
@@ -858,13 +919,13 @@ pub fn SanitizePanel() -> impl IntoView {
                         list="kd-sz-headers"
                         autocomplete="off"
                         spellcheck="false"
-                        placeholder="Authorization (empty: just the key)"
+                        placeholder=l.pick("Authorization (empty: just the key)", "Authorization（留空：只有密钥）")
                         prop:value=move || header.get()
                         on:input=move |ev| header.set(event_target_value(&ev))
                     />
                     <datalist id="kd-sz-headers">{header_options}</datalist>
                     <label class="kd-label" for="kd-sz-base">
-                        "API base URL"
+                        {l.pick("API base URL", "API Base URL")}
                     </label>
                     <input
                         id="kd-sz-base"
@@ -873,7 +934,10 @@ pub fn SanitizePanel() -> impl IntoView {
                         data-testid="sanitize-base-url-input"
                         autocomplete="off"
                         spellcheck="false"
-                        placeholder="https://api.openai.com/v1 (shared with the connection check)"
+                        placeholder=l.pick(
+                            "https://api.openai.com/v1 (shared with the connection check)",
+                            "https://api.openai.com/v1（与连接检查共用）",
+                        )
                         prop:value=move || session.base_url.get()
                         on:input=move |ev| session.base_url.set(event_target_value(&ev))
                     />
@@ -891,7 +955,7 @@ pub fn SanitizePanel() -> impl IntoView {
                                     .map(|p| match p.mark {
                                         Some(name) => {
                                             view! {
-                                                <span class="kd-sz-mark" title=name data-mark=name>
+                                                <span class="kd-sz-mark" title=mark_label(name, l) data-mark=name>
                                                     {p.text}
                                                 </span>
                                             }
@@ -903,7 +967,7 @@ pub fn SanitizePanel() -> impl IntoView {
                             })
                     }}
                 </p>
-                <ul class="kd-sz-findings" data-testid="key-findings" aria-label="Key findings">
+                <ul class="kd-sz-findings" data-testid="key-findings" aria-label=l.pick("Key findings", "密钥检查结果")>
                     {move || {
                         key_findings
                             .get()
@@ -916,16 +980,19 @@ pub fn SanitizePanel() -> impl IntoView {
                 <ul
                     class="kd-sz-findings"
                     data-testid="base-url-findings"
-                    aria-label="Base URL findings"
+                    aria-label=l.pick("Base URL findings", "Base URL 检查结果")
                 >
                     {move || {
                         url_findings
                             .get()
                             .into_iter()
                             .map(|f| {
+                                let try_it = l.pick("Try: ", "试试：");
                                 let detail = match (f.detail, f.suggestion) {
-                                    (Some(d), Some(s)) => Some(format!("{d} Try: {s}")),
-                                    (None, Some(s)) => Some(format!("Try: {s}")),
+                                    (Some(d), Some(s)) => {
+                                        Some(format!("{d}{}{try_it}{s}", l.pick(" ", "")))
+                                    }
+                                    (None, Some(s)) => Some(format!("{try_it}{s}")),
                                     (d, None) => d,
                                 };
                                 (f.id, f.sentence, f.fix, detail)
@@ -960,6 +1027,8 @@ fn finding_view(
 /// parameters, body, problems, and the key found.
 #[component]
 fn ParsedView(
+    /// The widget's language.
+    l: Locale,
     /// The analysis to show (everything in it is sanitized but the found key, never shown).
     timed: Arc<Timed>,
     /// Called when "Check this key" is pressed.
@@ -975,10 +1044,15 @@ fn ParsedView(
             .iter()
             .filter(|e| e.status.is_none_or(|s| s == 0 || s >= 400))
             .count();
-        format!(
-            "{} entries, {failing} failing; the first failing one (or the first) is shown.",
-            p.entries.len()
-        )
+        let n = p.entries.len();
+        match l {
+            Locale::En => format!(
+                "{n} entries, {failing} failing; the first failing one (or the first) is shown."
+            ),
+            Locale::ZhCn => format!(
+                "共 {n} 条记录，{failing} 条失败；下面显示第一条失败的记录（没有则显示第一条）。"
+            ),
+        }
     });
     let headers: Vec<(String, String)> = r
         .headers
@@ -993,19 +1067,19 @@ fn ParsedView(
         .collect();
     let params_view = (!params.is_empty()).then(|| {
         view! {
-            <h3 class="kd-h3">"Model and parameters"</h3>
+            <h3 class="kd-h3">{l.pick("Model and parameters", "模型和参数")}</h3>
             {kv_table(params, Some("request-params"))}
         }
     });
     let headers_view = (!headers.is_empty()).then(|| {
         view! {
-            <h3 class="kd-h3">"Headers (values redacted)"</h3>
+            <h3 class="kd-h3">{l.pick("Headers (values redacted)", "请求头（值已脱敏）")}</h3>
             {kv_table(headers, Some("request-headers"))}
         }
     });
     let body_view = r.body.as_ref().map(|b| {
         view! {
-            <h3 class="kd-h3">"Body"</h3>
+            <h3 class="kd-h3">{l.pick("Body", "请求体")}</h3>
             <pre class="kd-sz-body" data-testid="request-body">{clip(b, BODY_CHARS)}</pre>
         }
     });
@@ -1013,20 +1087,21 @@ fn ParsedView(
         let items = p
             .problems
             .iter()
-            .map(|pr| view! { <li data-problem=pr.id>{pr.detail.clone()}</li> })
+            .map(|pr| view! { <li data-problem=pr.id>{problem_text(pr.id, &pr.detail, l)}</li> })
             .collect_view();
         view! { <ul class="kd-sz-problems" data-testid="request-problems">{items}</ul> }
     });
     let key_view = a.found_key.as_ref().map(|k| {
-        let place = match &k.header {
-            Some(h) => format!("in the {h} header"),
-            None => format!("in {}", k.source),
+        let place = key_place(k.header.as_deref(), &k.source, l);
+        let says = match l {
+            Locale::En => format!("This request sends a key {place}: "),
+            Locale::ZhCn => format!("这个请求{place}发送了密钥："),
         };
         let hint = r.key.as_ref().map(|k| k.value.clone()).unwrap_or_default();
         view! {
             <div class="kd-sz-found" data-testid="found-key">
                 <p>
-                    "This request sends a key " {place} ": " <span class="kd-code">{hint}</span>
+                    {says} <span class="kd-code">{hint}</span>
                 </p>
                 <button
                     type="button"
@@ -1034,7 +1109,7 @@ fn ParsedView(
                     data-testid="check-found-key"
                     on:click=move |_| on_take_key.run(())
                 >
-                    "Check this key"
+                    {l.pick("Check this key", "检查这个密钥")}
                 </button>
             </div>
         }
@@ -1042,12 +1117,13 @@ fn ParsedView(
     view! {
         <div class="kd-sz-parsed" data-testid="parsed-request" data-kind=kind_id(kind)>
             <p class="kd-sz-kind">
-                "Detected: " <span class="kd-badge" data-testid="input-kind">{kind_label(kind)}</span>
-                " · " {size_label(timed.input_bytes as u64)}
+                {l.pick("Detected: ", "识别为：")}
+                <span class="kd-badge" data-testid="input-kind">{kind_label(kind, l)}</span>
+                " · " {size_label(timed.input_bytes as u64, l)}
             </p>
             {har_line.map(|l| view! { <p class="kd-note" data-testid="har-summary">{l}</p> })}
             {problems_view}
-            {kv_table(request_rows(r), None)}
+            {kv_table(request_rows(r, l), None)}
             {key_view}
             {params_view}
             {headers_view}
@@ -1080,13 +1156,15 @@ fn kv_table(rows: Vec<(String, String)>, testid: Option<&'static str>) -> AnyVie
 /// What was redacted: rule, placeholder, how many times.
 #[component]
 fn RedactionList(
+    /// The widget's language.
+    l: Locale,
     /// The redactions, as the engine listed them.
     redactions: Vec<Redaction>,
 ) -> impl IntoView {
     if redactions.is_empty() {
         return view! {
             <p class="kd-note" data-testid="redactions" data-count="0">
-                "No secret found."
+                {l.pick("No secret found.", "没有发现机密信息。")}
             </p>
         }
         .into_any();
@@ -1096,8 +1174,14 @@ fn RedactionList(
     let more_view = (more > 0).then(|| {
         view! {
             <p class="kd-note" data-testid="redactions-more">
-                "…and " {more.to_string()} " more placeholders (" {total.to_string()}
-                " redactions in all). The sanitized copy has them all."
+                {match l {
+                    Locale::En => format!(
+                        "…and {more} more placeholders ({total} redactions in all). The sanitized copy has them all."
+                    ),
+                    Locale::ZhCn => format!(
+                        "…还有 {more} 个占位符（共替换 {total} 处）。脱敏副本中包含全部替换。"
+                    ),
+                }}
             </p>
         }
     });
@@ -1116,13 +1200,13 @@ fn RedactionList(
         })
         .collect_view();
     view! {
-        <h3 class="kd-h3">"What was redacted"</h3>
+        <h3 class="kd-h3">{l.pick("What was redacted", "脱敏了哪些内容")}</h3>
         <table class="kd-facts kd-sz-redactions" data-testid="redactions" data-count=total.to_string()>
             <thead>
                 <tr>
-                    <th scope="col">"Rule"</th>
-                    <th scope="col">"Placeholder"</th>
-                    <th scope="col">"Times"</th>
+                    <th scope="col">{l.pick("Rule", "规则")}</th>
+                    <th scope="col">{l.pick("Placeholder", "占位符")}</th>
+                    <th scope="col">{l.pick("Times", "次数")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -1133,10 +1217,10 @@ fn RedactionList(
 }
 
 /// The (label, value) rows for a request's method, URL, base URL and status.
-fn request_rows(r: &Request) -> Vec<(String, String)> {
+fn request_rows(r: &Request, l: Locale) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     if let Some(m) = &r.method {
-        rows.push(("Method".to_owned(), m.clone()));
+        rows.push((l.pick("Method", "方法").to_owned(), m.clone()));
     }
     if let Some(u) = &r.url {
         rows.push(("URL".to_owned(), u.clone()));
@@ -1145,7 +1229,10 @@ fn request_rows(r: &Request) -> Vec<(String, String)> {
         rows.push(("Base URL".to_owned(), b.clone()));
     }
     if let Some(s) = r.status {
-        rows.push(("Response status".to_owned(), s.to_string()));
+        rows.push((
+            l.pick("Response status", "响应状态码").to_owned(),
+            s.to_string(),
+        ));
     }
     rows
 }
