@@ -440,9 +440,14 @@ fn no_cors_server_is_reachable_not_down() {
     assert_eq!(read.outcome, Outcome::NoBrowserCalls);
     assert_eq!(read.verdict, Verdict::Warn);
     assert!(
-        read.sentence.contains(NO_BROWSER_CALLS),
+        read.sentence.en.contains(NO_BROWSER_CALLS),
         "{}",
-        read.sentence
+        read.sentence.en
+    );
+    assert!(
+        read.sentence.zh.contains(NO_BROWSER_CALLS_ZH),
+        "{}",
+        read.sentence.zh
     );
     assert!(
         read.curl.contains("Origin: http://127.0.0.1:8"),

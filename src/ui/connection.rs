@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 use super::browser;
 use super::shared::Session;
 use super::WidgetConfig;
+use crate::domain::locale::Locale;
 use crate::domain::probe::{
     answer_text, check_url, fmt_ms, smoke_request, smoke_result, ApiStyle, CheckId, CheckResult,
     Report, Run, RunState, Sample, SmokeKind, Thresholds, Verdict, DEFAULT_WARM, MAX_WARM, PRESETS,
@@ -78,6 +79,7 @@ fn panel_state(probe: RunState, smoke: RunState) -> RunState {
 #[component]
 pub fn ConnectionPanel() -> impl IntoView {
     let config = WidgetConfig::expect();
+    let l = config.locale;
     let session = Session::expect();
     let warm = RwSignal::new(DEFAULT_WARM);
     let smoke_kind = RwSignal::new(SmokeKind::Models);
@@ -225,7 +227,7 @@ pub fn ConnectionPanel() -> impl IntoView {
                         data-testid="probe-start"
                         disabled=running
                     >
-                        "Check the connection"
+                        {l.pick("Check the connection", "检查连接")}
                     </button>
                     <button
                         type="button"
@@ -234,7 +236,7 @@ pub fn ConnectionPanel() -> impl IntoView {
                         disabled=move || !running()
                         on:click=move |_| cancel()
                     >
-                        "Cancel"
+                        {l.pick("Cancel", "取消")}
                     </button>
                 </div>
             </form>
@@ -247,16 +249,17 @@ pub fn ConnectionPanel() -> impl IntoView {
                 aria-labelledby="kd-probe-heading"
             >
                 <h2 class="kd-h3" id="kd-probe-heading">
-                    "Results"
+                    {l.pick("Results", "结果")}
                 </h2>
-                <ProgressView report=session.probe />
+                <ProgressView l=l report=session.probe />
                 {move || {
                     session.probe.with(|r| r.state == RunState::Idle).then(|| {
                         view! {
                             <p class="kd-empty">
-                                "Pick a preset or type a base URL, then check it. The checks "
-                                "send requests from this page to that URL only, without your "
-                                "key; the smoke test below sends your key, and only when you ask."
+                                {l.pick(
+                                    "Pick a preset or type a base URL, then check it. The checks send requests from this page to that URL only, without your key; the smoke test below sends your key, and only when you ask.",
+                                    "选择一个预设或输入 Base URL，然后开始检查。检查只会从本页向这个 URL 发送请求，且不带你的密钥；下面的冒烟测试会发送你的密钥，但只在你要求时才发送。",
+                                )}
                             </p>
                         }
                     })
@@ -267,10 +270,10 @@ pub fn ConnectionPanel() -> impl IntoView {
                             .probe
                             .with(|r| r.checks.clone())
                             .into_iter()
-                            .map(|c| view! { <CheckView result=c /> })
+                            .map(|c| view! { <CheckView l=l result=c /> })
                             .collect_view()
                     }}
-                    {move || session.smoke.get().map(|c| view! { <CheckView result=c /> })}
+                    {move || session.smoke.get().map(|c| view! { <CheckView l=l result=c /> })}
                 </ol>
                 <p class="kd-visually-hidden" role="status" data-testid="smoke-announce">
                     {move || {
@@ -279,24 +282,33 @@ pub fn ConnectionPanel() -> impl IntoView {
                             .with(|s| {
                                 s.as_ref()
                                     .map(|c| {
-                                        format!("Smoke test: {}. {}", c.verdict.id(), c.sentence)
+                                        let said = c.sentence.get(l);
+                                        let v = match l {
+                                            Locale::En => c.verdict.id(),
+                                            Locale::ZhCn => verdict_word(c.verdict, l),
+                                        };
+                                        match l {
+                                            Locale::En => format!("Smoke test: {v}. {said}"),
+                                            Locale::ZhCn => format!("冒烟测试：{v}。{said}"),
+                                        }
                                     })
                                     .unwrap_or_default()
                             })
                     }}
                 </p>
-                <LatencyView report=session.probe />
+                <LatencyView l=l report=session.probe />
             </section>
             <section class="kd-smoke" aria-labelledby="kd-smoke-heading">
                 <h2 class="kd-h3" id="kd-smoke-heading">
-                    "Smoke test with your key"
+                    {l.pick("Smoke test with your key", "用你的密钥做冒烟测试")}
                 </h2>
                 <p class="kd-hint">
-                    "Sends one request with your key to the base URL above, with the provider's "
-                    "own headers, exactly like the curl line it shows. Your key goes to that URL "
-                    "and nowhere else, and is not stored."
+                    {l.pick(
+                        "Sends one request with your key to the base URL above, with the provider's own headers, exactly like the curl line it shows. Your key goes to that URL and nowhere else, and is not stored.",
+                        "用你的密钥、带上服务商要求的请求头，向上面的 Base URL 发送一个请求，与显示的 curl 命令完全一致。密钥只会发往这个 URL，不会发往别处，也不会被保存。",
+                    )}
                 </p>
-                <div class="kd-row" role="radiogroup" aria-label="Which request">
+                <div class="kd-row" role="radiogroup" aria-label=l.pick("Which request", "发送哪种请求")>
                     <label class="kd-radio">
                         <input
                             type="radio"
@@ -305,7 +317,7 @@ pub fn ConnectionPanel() -> impl IntoView {
                             prop:checked=move || smoke_kind.get() == SmokeKind::Models
                             on:change=move |_| smoke_kind.set(SmokeKind::Models)
                         />
-                        " GET /models (free)"
+                        {l.pick(" GET /models (free)", " GET /models（免费）")}
                     </label>
                     <label class="kd-radio">
                         <input
@@ -315,7 +327,10 @@ pub fn ConnectionPanel() -> impl IntoView {
                             prop:checked=move || smoke_kind.get() == SmokeKind::Chat
                             on:change=move |_| smoke_kind.set(SmokeKind::Chat)
                         />
-                        " Chat completion of \"ping\", max_tokens 1"
+                        {l.pick(
+                            " Chat completion of \"ping\", max_tokens 1",
+                            " 对话补全：发送“ping”，max_tokens 1",
+                        )}
                     </label>
                 </div>
                 <label class="kd-consent">
@@ -331,9 +346,9 @@ pub fn ConnectionPanel() -> impl IntoView {
                                 )
                         }
                     />
-                    " I agree to send my key to "
+                    {l.pick(" I agree to send my key to ", " 我同意为这次测试把密钥发送到 ")}
                     <span class="kd-code">{move || session.base_url.get()}</span>
-                    " for this test."
+                    {l.pick(" for this test.", "。")}
                 </label>
                 <div class="kd-row">
                     <button
@@ -343,14 +358,14 @@ pub fn ConnectionPanel() -> impl IntoView {
                         disabled=move || running() || !consent_given() || !has_key()
                         on:click=move |_| smoke()
                     >
-                        "Send the test request"
+                        {l.pick("Send the test request", "发送测试请求")}
                     </button>
                     <span class="kd-hint">
                         {move || {
                             if !has_key() {
-                                "Enter your key above first."
+                                l.pick("Enter your key above first.", "请先在上面填写密钥。")
                             } else if !consent_given() {
-                                "Tick the box to allow it."
+                                l.pick("Tick the box to allow it.", "勾选上面的同意框后才能发送。")
                             } else {
                                 ""
                             }
@@ -385,11 +400,12 @@ fn menu(config: &WidgetConfig) -> Arc<[MenuPreset]> {
     });
     let built_in = PRESETS.iter().map(|p| MenuPreset {
         id: p.id.to_owned(),
-        label: if p.base_url.is_empty() {
-            config.locale.pick(p.label, "自定义网关").to_owned()
-        } else {
-            p.label.to_owned()
-        },
+        label: match p.id {
+            "custom" => config.locale.pick(p.label, "自定义网关"),
+            "gemini" => config.locale.pick(p.label, "Gemini（OpenAI 兼容）"),
+            _ => p.label,
+        }
+        .to_owned(),
         base_url: p.base_url.to_owned(),
         style: p.style,
         model: p.model.to_owned(),
@@ -417,6 +433,7 @@ fn ProbeInputs(
     warm: RwSignal<u32>,
 ) -> impl IntoView {
     let config = WidgetConfig::expect();
+    let l = config.locale;
     let presets = menu(&config);
     let preset_options = presets
         .iter()
@@ -424,7 +441,7 @@ fn ProbeInputs(
         .collect_view();
     let style_options = ApiStyle::ALL
         .into_iter()
-        .map(|s| view! { <option value=s.id()>{s.label()}</option> })
+        .map(|s| view! { <option value=s.id()>{s.label(l)}</option> })
         .collect_view();
     let base_input = NodeRef::<leptos::html::Input>::new();
     let menu_for_value = presets.clone();
@@ -455,15 +472,16 @@ fn ProbeInputs(
     let model_placeholder = move || {
         let m = default_model(&presets, &session.base_url.get(), session.api_style.get());
         if m.is_empty() {
-            "model id (for the chat test)".to_owned()
+            l.pick("model id (for the chat test)", "模型 ID（用于对话测试）")
+                .to_owned()
         } else {
-            format!("default: {m}")
+            format!("{}{m}", l.pick("default: ", "默认："))
         }
     };
     view! {
         <div class="kd-probe-grid">
             <label class="kd-label" for="kd-preset">
-                "Provider"
+                {l.pick("Provider", "服务商")}
             </label>
             <select
                 id="kd-preset"
@@ -475,7 +493,7 @@ fn ProbeInputs(
                 {preset_options}
             </select>
             <label class="kd-label" for="kd-base-url">
-                "API base URL"
+                {l.pick("API base URL", "API Base URL")}
             </label>
             <input
                 id="kd-base-url"
@@ -495,7 +513,7 @@ fn ProbeInputs(
                 }
             />
             <label class="kd-label" for="kd-api-style">
-                "Key header"
+                {l.pick("Key header", "密钥请求头")}
             </label>
             <select
                 id="kd-api-style"
@@ -511,7 +529,7 @@ fn ProbeInputs(
                 {style_options}
             </select>
             <label class="kd-label" for="kd-probe-key">
-                "API key (optional, smoke test only)"
+                {l.pick("API key (optional, smoke test only)", "API 密钥（可选，仅用于冒烟测试）")}
             </label>
             <input
                 id="kd-probe-key"
@@ -520,12 +538,12 @@ fn ProbeInputs(
                 data-testid="probe-key-input"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="kept in this page's memory only"
+                placeholder=l.pick("kept in this page's memory only", "只保存在本页内存中")
                 prop:value=move || session.key.get()
                 on:input=move |ev| session.key.set(event_target_value(&ev))
             />
             <label class="kd-label" for="kd-probe-model">
-                "Model (optional)"
+                {l.pick("Model (optional)", "模型（可选）")}
             </label>
             <input
                 id="kd-probe-model"
@@ -539,7 +557,7 @@ fn ProbeInputs(
                 on:input=move |ev| session.model.set(event_target_value(&ev))
             />
             <label class="kd-label" for="kd-probe-warm">
-                "Warm requests"
+                {l.pick("Warm requests", "热请求次数")}
             </label>
             <input
                 id="kd-probe-warm"
@@ -561,6 +579,8 @@ fn ProbeInputs(
 /// The progress bar and what the run is doing, announced politely.
 #[component]
 fn ProgressView(
+    /// The widget's language.
+    l: Locale,
     /// The run to follow.
     report: RwSignal<Report>,
 ) -> impl IntoView {
@@ -575,18 +595,22 @@ fn ProgressView(
                 {move || {
                     report
                         .with(|r| {
+                            let label = r.progress.label.get(l);
                             if r.state != RunState::Done {
-                                return r.progress.label.clone();
+                                return label.to_owned();
                             }
                             // Done: what a screen reader hears is the outcome, not only "Done."
                             let n = |v: Verdict| r.checks.iter().filter(|c| c.verdict == v).count();
-                            format!(
-                                "{} {} passed, {} warned, {} failed.",
-                                r.progress.label,
-                                n(Verdict::Pass),
-                                n(Verdict::Warn),
-                                n(Verdict::Fail),
-                            )
+                            let (pass, warn, fail) =
+                                (n(Verdict::Pass), n(Verdict::Warn), n(Verdict::Fail));
+                            match l {
+                                Locale::En => format!(
+                                    "{label} {pass} passed, {warn} warned, {fail} failed."
+                                ),
+                                Locale::ZhCn => format!(
+                                    "{label}{pass} 项通过，{warn} 项警告，{fail} 项失败。"
+                                ),
+                            }
                         })
                 }}
             </span>
@@ -597,6 +621,8 @@ fn ProgressView(
 /// One check's verdict, sentence, note and curl line.
 #[component]
 fn CheckView(
+    /// The widget's language.
+    l: Locale,
     /// The finished check.
     result: CheckResult,
 ) -> impl IntoView {
@@ -643,20 +669,26 @@ fn CheckView(
                         }
                     >
                         {move || match copy_answer.value().get() {
-                            Some(true) => "Answer copied",
-                            Some(false) => "Couldn't copy here",
-                            None => "Copy the whole answer",
+                            Some(true) => l.pick("Answer copied", "响应已复制"),
+                            Some(false) => l.pick("Couldn't copy here", "这里无法复制"),
+                            None => l.pick("Copy the whole answer", "复制完整响应"),
                         }}
                     </button>
                     <span class="kd-visually-hidden" role="status">
                         {move || match copy_answer.value().get() {
-                            Some(true) => "Answer copied to the clipboard.",
-                            Some(false) => "Couldn't copy here: select the answer and copy it by hand.",
+                            Some(true) => l.pick("Answer copied to the clipboard.", "响应已复制到剪贴板。"),
+                            Some(false) => l.pick(
+                                "Couldn't copy here: select the answer and copy it by hand.",
+                                "这里无法复制：请选中响应手动复制。",
+                            ),
                             None => "",
                         }}
                     </span>
                     <span class="kd-hint">
-                        "(your key scrubbed), to paste into Diagnose an error or a ticket."
+                        {l.pick(
+                            "(your key scrubbed), to paste into Diagnose an error or a ticket.",
+                            "（已抹去你的密钥），可粘贴到“诊断报错”或工单中。",
+                        )}
                     </span>
                 </div>
             </div>
@@ -665,7 +697,7 @@ fn CheckView(
     let note = result
         .note
         .clone()
-        .map(|n| view! { <p class="kd-note" data-testid="timing-note">{n}</p> });
+        .map(|n| view! { <p class="kd-note" data-testid="timing-note">{n.get(l).to_owned()}</p> });
     let curl_view = (!curl.is_empty()).then(|| {
         let text = curl.clone();
         view! {
@@ -679,27 +711,25 @@ fn CheckView(
                     }
                 >
                     {move || match copy.value().get() {
-                        Some(true) => "Copied",
-                        Some(false) => "Select and copy",
-                        None => "Copy",
+                        Some(true) => l.pick("Copied", "已复制"),
+                        Some(false) => l.pick("Select and copy", "请选中后复制"),
+                        None => l.pick("Copy", "复制"),
                     }}
                 </button>
                 <span class="kd-visually-hidden" role="status">
                     {move || match copy.value().get() {
-                        Some(true) => "curl line copied to the clipboard.",
-                        Some(false) => "Couldn't copy here: select the line and copy it by hand.",
+                        Some(true) => l.pick("curl line copied to the clipboard.", "curl 命令已复制到剪贴板。"),
+                        Some(false) => l.pick(
+                            "Couldn't copy here: select the line and copy it by hand.",
+                            "这里无法复制：请选中这一行手动复制。",
+                        ),
                         None => "",
                     }}
                 </span>
             </div>
         }
     });
-    let verdict_word = match result.verdict {
-        Verdict::Pass => "pass",
-        Verdict::Warn => "warn",
-        Verdict::Fail => "fail",
-        Verdict::Skip => "skipped",
-    };
+    let verdict_word = verdict_word(result.verdict, l);
     view! {
         <li
             class="kd-check-item"
@@ -715,15 +745,25 @@ fn CheckView(
                     {verdict_word}
                 </span>
                 " "
-                <span class="kd-check-title">{result.check.title()}</span>
+                <span class="kd-check-title">{result.check.title(l)}</span>
             </p>
             <p class="kd-check-sentence" data-testid="check-sentence">
-                {result.sentence.clone()}
+                {result.sentence.get(l).to_owned()}
             </p>
             {note}
             {diagnosis}
             {curl_view}
         </li>
+    }
+}
+
+/// A verdict as its badge says it in `l`.
+fn verdict_word(v: Verdict, l: Locale) -> &'static str {
+    match v {
+        Verdict::Pass => l.pick("pass", "通过"),
+        Verdict::Warn => l.pick("warn", "警告"),
+        Verdict::Fail => l.pick("fail", "失败"),
+        Verdict::Skip => l.pick("skipped", "跳过"),
     }
 }
 
@@ -744,7 +784,7 @@ const CHART_TOP: u32 = 16;
 
 /// Bars for the samples (cold first, lost ones drawn full height in the "lost" style), scaled
 /// to the slowest answered sample; and the median's height.
-fn chart_bars(samples: &[Sample], median: Option<f64>) -> (Vec<Bar>, Option<u32>, f64) {
+fn chart_bars(samples: &[Sample], median: Option<f64>, l: Locale) -> (Vec<Bar>, Option<u32>, f64) {
     let max = samples
         .iter()
         .filter_map(|s| s.ms)
@@ -772,7 +812,11 @@ fn chart_bars(samples: &[Sample], median: Option<f64>) -> (Vec<Bar>, Option<u32>
                     if s.cold { "kd-bar-cold" } else { "kd-bar" },
                     format!(
                         "{} {}: {}",
-                        if s.cold { "cold" } else { "warm" },
+                        if s.cold {
+                            l.pick("cold", "冷请求")
+                        } else {
+                            l.pick("warm", "热请求")
+                        },
                         s.index,
                         fmt_ms(ms)
                     ),
@@ -780,7 +824,10 @@ fn chart_bars(samples: &[Sample], median: Option<f64>) -> (Vec<Bar>, Option<u32>
                 _ => (
                     CHART_TOP,
                     "kd-bar-lost",
-                    format!("request {}: lost", s.index),
+                    match l {
+                        Locale::En => format!("request {}: lost", s.index),
+                        Locale::ZhCn => format!("请求 {}：丢失", s.index),
+                    },
                 ),
             };
             Bar {
@@ -799,6 +846,8 @@ fn chart_bars(samples: &[Sample], median: Option<f64>) -> (Vec<Bar>, Option<u32>
 /// The latency figures and chart, once there are samples.
 #[component]
 fn LatencyView(
+    /// The widget's language.
+    l: Locale,
     /// The run whose samples to draw.
     report: RwSignal<Report>,
 ) -> impl IntoView {
@@ -808,7 +857,7 @@ fn LatencyView(
                 return None;
             }
             let s = r.stats.clone();
-            let (bars, median_y, max) = chart_bars(&r.samples, s.median_ms);
+            let (bars, median_y, max) = chart_bars(&r.samples, s.median_ms, l);
             let bars = bars
                 .into_iter()
                 .map(|b| {
@@ -838,13 +887,16 @@ fn LatencyView(
             });
             let fig = |v: Option<f64>| v.map(fmt_ms).unwrap_or_else(|| "–".to_owned());
             let figures = [
-                ("cold", fig(s.cold_ms)),
-                ("min", fig(s.min_ms)),
-                ("median", fig(s.median_ms)),
+                (l.pick("cold", "冷请求"), fig(s.cold_ms)),
+                (l.pick("min", "最小"), fig(s.min_ms)),
+                (l.pick("median", "中位数"), fig(s.median_ms)),
                 ("p90", fig(s.p90_ms)),
-                ("max", fig(s.max_ms)),
-                ("jitter", fig(s.jitter_ms)),
-                ("lost", format!("{} of {}", s.warm_lost, s.warm_sent)),
+                (l.pick("max", "最大"), fig(s.max_ms)),
+                (l.pick("jitter", "抖动"), fig(s.jitter_ms)),
+                (
+                    l.pick("lost", "丢失"),
+                    format!("{}{}{}", s.warm_lost, l.pick(" of ", "/"), s.warm_sent),
+                ),
             ]
             .into_iter()
             .map(|(name, value)| {
@@ -856,13 +908,16 @@ fn LatencyView(
                 }
             })
             .collect_view();
-            let summary = format!(
-                "Latency of {} requests: cold {}, warm median {}, slowest {}.",
-                r.samples.len(),
-                fig(s.cold_ms),
-                fig(s.median_ms),
-                fmt_ms(max)
-            );
+            let (n, cold, median, slowest) =
+                (r.samples.len(), fig(s.cold_ms), fig(s.median_ms), fmt_ms(max));
+            let summary = match l {
+                Locale::En => format!(
+                    "Latency of {n} requests: cold {cold}, warm median {median}, slowest {slowest}."
+                ),
+                Locale::ZhCn => format!(
+                    "{n} 个请求的延迟：冷请求 {cold}，热请求中位数 {median}，最慢 {slowest}。"
+                ),
+            };
             Some(view! {
                 <div class="kd-latency">
                     <dl
@@ -891,11 +946,11 @@ fn LatencyView(
                     </svg>
                     <p class="kd-chart-legend">
                         <span class="kd-key kd-key-cold"></span>
-                        " cold (first request, new connection)  "
+                        {l.pick(" cold (first request, new connection)  ", " 冷请求（第一个请求，新建连接）  ")}
                         <span class="kd-key kd-key-warm"></span>
-                        " warm  "
+                        {l.pick(" warm  ", " 热请求  ")}
                         <span class="kd-key kd-key-lost"></span>
-                        " lost  — median line. Scale: 0 to "
+                        {l.pick(" lost  — median line. Scale: 0 to ", " 丢失  — 线为中位数。刻度：0 到 ")}
                         {fmt_ms(max)}
                     </p>
                 </div>
@@ -920,7 +975,7 @@ mod tests {
     #[test]
     fn bars_scale_to_the_slowest_and_mark_cold_and_lost() {
         let samples = [s(0, Some(100.0)), s(1, Some(50.0)), s(2, None)];
-        let (bars, median, max) = chart_bars(&samples, Some(50.0));
+        let (bars, median, max) = chart_bars(&samples, Some(50.0), Locale::En);
         assert_eq!(max, 100.0);
         assert_eq!(bars[0].class, "kd-bar-cold");
         assert_eq!(bars[0].y, CHART_TOP);

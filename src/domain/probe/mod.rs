@@ -28,13 +28,14 @@ pub use smoke::{
 };
 pub use stats::{fmt_ms, latency_stats, quantile, LatencyStats, PhaseStats, Sample, Thresholds};
 pub use url::{check_url, UrlCheck};
-pub use verdict::{reach_result, read_result, NO_BROWSER_CALLS};
+pub use verdict::{reach_result, read_result, NO_BROWSER_CALLS, NO_BROWSER_CALLS_ZH};
 
 use std::fmt;
 
 use serde::Serialize;
 
 use crate::domain::diagnose::Diagnosis;
+use crate::domain::locale::{Locale, OwnedText, Text};
 
 /// Most requests one run (checks plus the smoke test) may make.
 pub const MAX_REQUESTS: u32 = 60;
@@ -94,14 +95,14 @@ impl CheckId {
         }
     }
 
-    /// The check's name, as shown.
-    pub fn title(self) -> &'static str {
+    /// The check's name, as shown in `l` (English in a support bundle).
+    pub fn title(self, l: Locale) -> &'static str {
         match self {
-            CheckId::Url => "Base URL",
-            CheckId::Reach => "Reachability",
-            CheckId::Read => "Readable answer",
-            CheckId::Latency => "Latency",
-            CheckId::Smoke => "Smoke test with your key",
+            CheckId::Url => l.pick("Base URL", "Base URL 检查"),
+            CheckId::Reach => l.pick("Reachability", "可达性"),
+            CheckId::Read => l.pick("Readable answer", "可读响应"),
+            CheckId::Latency => l.pick("Latency", "延迟"),
+            CheckId::Smoke => l.pick("Smoke test with your key", "用你的密钥做冒烟测试"),
         }
     }
 }
@@ -220,21 +221,22 @@ pub struct CheckResult {
     pub check: CheckId,
     pub verdict: Verdict,
     pub outcome: Outcome,
-    /// One or two sentences: what was found and what to do.
-    pub sentence: String,
+    /// One or two sentences: what was found and what to do, in every locale (the panel shows
+    /// the widget's, a support bundle the English one).
+    pub sentence: OwnedText,
     /// The command to run from a terminal for what a browser cannot see (`$API_KEY` for a key).
     pub curl: String,
     /// The HTTP status the check saw, when it could read one.
     pub http_status: Option<u16>,
     /// A remark beside the verdict (latency: whether the phases could be measured).
-    pub note: Option<String>,
+    pub note: Option<OwnedText>,
     /// The smoke test's answer, diagnosed (smoke test only, when the answer was an error).
     pub diagnosis: Option<Diagnosis>,
 }
 
 impl CheckResult {
     /// A result whose verdict follows from its outcome.
-    pub fn new(check: CheckId, outcome: Outcome, sentence: String, curl: String) -> CheckResult {
+    pub fn new(check: CheckId, outcome: Outcome, sentence: OwnedText, curl: String) -> CheckResult {
         CheckResult {
             check,
             verdict: outcome.verdict(),
@@ -452,7 +454,17 @@ pub fn models_url(base: &str) -> String {
     format!("{}/models", base.trim_end_matches('/'))
 }
 
-/// The host of a base URL for sentences (`the server` when there is none).
-pub(crate) fn host_label(base: &str) -> String {
-    crate::domain::provider::url_host(base).unwrap_or_else(|| "the server".to_owned())
+/// The host of a base URL for sentences in `l` (`the server` when there is none).
+pub(crate) fn host_label(base: &str, l: Locale) -> String {
+    crate::domain::provider::url_host(base)
+        .unwrap_or_else(|| l.pick("the server", "服务器").to_owned())
+}
+
+/// "Cancelled.", the sentence of every check a cancel stopped.
+pub(crate) fn cancelled() -> OwnedText {
+    Text {
+        en: "Cancelled.",
+        zh: "已取消。",
+    }
+    .into()
 }

@@ -6,11 +6,13 @@
 
 use serde::Serialize;
 
+use crate::domain::locale::{OwnedText, Text};
+
 use super::stats::{latency_stats, LatencyStats, Sample, Thresholds};
 use super::url::check_url;
 use super::verdict::{latency_result, reach_result, read_result};
 use super::{
-    models_url, CheckId, CheckResult, Method, Mode, Observation, Outcome, RequestSpec,
+    cancelled, models_url, CheckId, CheckResult, Method, Mode, Observation, Outcome, RequestSpec,
     MAX_REQUESTS, MAX_WARM, TIMEOUT_MS,
 };
 
@@ -43,12 +45,12 @@ pub struct Step {
     pub request: RequestSpec,
 }
 
-/// How far a run is: `done` of `total` steps, and what happens now.
+/// How far a run is: `done` of `total` steps, and what happens now (in every locale).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Progress {
     pub done: u32,
     pub total: u32,
-    pub label: String,
+    pub label: OwnedText,
 }
 
 /// Everything a panel shows of a run.
@@ -230,7 +232,11 @@ impl Run {
                         self.checks.push(CheckResult::new(
                             id,
                             Outcome::Skipped,
-                            "Skipped: the server could not be reached.".into(),
+                            Text {
+                                en: "Skipped: the server could not be reached.",
+                                zh: "已跳过：无法连接服务器。",
+                            }
+                            .into(),
                             String::new(),
                         ));
                     }
@@ -285,14 +291,19 @@ impl Run {
             if done.contains(&id) {
                 continue;
             }
-            let sentence = if id == CheckId::Latency && self.warm_taken() > 0 {
-                format!(
-                    "Cancelled after {} of {} warm requests; the figures below are from those.",
-                    self.warm_taken(),
-                    self.warm
-                )
+            let (taken, warm) = (self.warm_taken(), self.warm);
+            let sentence = if id == CheckId::Latency && taken > 0 {
+                OwnedText {
+                    en: format!(
+                        "Cancelled after {taken} of {warm} warm requests; the figures below are \
+                         from those."
+                    ),
+                    zh: format!(
+                        "在 {warm} 个热请求中完成 {taken} 个后取消；下面的数字来自这些请求。"
+                    ),
+                }
             } else {
-                "Cancelled.".to_owned()
+                cancelled()
             };
             self.checks.push(CheckResult::new(
                 id,
@@ -323,16 +334,20 @@ impl Run {
             Stage::Latency => 3 + self.warm_taken(),
             Stage::Done | Stage::Cancelled => total,
         };
+        let text = |en, zh| OwnedText::from(Text { en, zh });
+        let (taken, warm) = (self.warm_taken(), self.warm);
         let label = match self.stage {
-            Stage::Reach => "Reaching the server…".to_owned(),
-            Stage::Read => "Reading GET /models without a key…".to_owned(),
-            Stage::Latency => format!(
-                "Measuring latency: {} of {} warm requests…",
-                self.warm_taken(),
-                self.warm
+            Stage::Reach => text("Reaching the server…", "正在连接服务器…"),
+            Stage::Read => text(
+                "Reading GET /models without a key…",
+                "正在不带密钥读取 GET /models…",
             ),
-            Stage::Done => "Done.".to_owned(),
-            Stage::Cancelled => "Cancelled.".to_owned(),
+            Stage::Latency => OwnedText {
+                en: format!("Measuring latency: {taken} of {warm} warm requests…"),
+                zh: format!("正在测量延迟：第 {taken}/{warm} 个热请求…"),
+            },
+            Stage::Done => text("Done.", "完成。"),
+            Stage::Cancelled => cancelled(),
         };
         Report {
             state,

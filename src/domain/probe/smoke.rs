@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use super::curl::keyed_curl;
 use super::{
-    host_label, models_url, CheckId, CheckResult, HttpResponse, Method, Mode, Observation, Outcome,
-    RequestSpec, Verdict, SMOKE_TIMEOUT_MS,
+    cancelled, host_label, models_url, CheckId, CheckResult, HttpResponse, Method, Mode,
+    Observation, Outcome, RequestSpec, Verdict, SMOKE_TIMEOUT_MS,
 };
 use crate::domain::diagnose::{diagnose_with, CatalogEntry, Category};
-use crate::domain::locale::Locale;
+use crate::domain::locale::{Locale, OwnedText};
 use crate::domain::provider::{provider_for_url, Provider};
 
 /// Anthropic's API version header value.
@@ -52,10 +52,13 @@ impl ApiStyle {
         ApiStyle::ALL.into_iter().find(|s| s.id() == id)
     }
 
-    /// The menu label.
-    pub fn label(self) -> &'static str {
+    /// The menu label, in `l`.
+    pub fn label(self, l: Locale) -> &'static str {
         match self {
-            ApiStyle::OpenAi => "OpenAI-compatible (Authorization: Bearer)",
+            ApiStyle::OpenAi => l.pick(
+                "OpenAI-compatible (Authorization: Bearer)",
+                "OpenAI 兼容（Authorization: Bearer）",
+            ),
             ApiStyle::Anthropic => "Anthropic (x-api-key)",
             ApiStyle::Gemini => "Gemini (x-goog-api-key)",
         }
@@ -263,18 +266,24 @@ pub fn smoke_result(
     catalog: &[CatalogEntry],
     locale: Locale,
 ) -> CheckResult {
-    let host = host_label(base);
     let curl = smoke_curl(base, style, kind, model);
-    let what = match kind {
-        SmokeKind::Models => "the model listing",
-        SmokeKind::Chat => "a one-token chat completion",
+    // What was asked, as a sentence in `l` says it.
+    let what = |l: Locale| match kind {
+        SmokeKind::Models => l.pick("the model listing", "模型列表请求"),
+        SmokeKind::Chat => l.pick("a one-token chat completion", "只生成一个 token 的对话补全"),
+    };
+    let say = |en: &dyn Fn(&str, &str) -> String, zh: &dyn Fn(&str, &str) -> String| {
+        OwnedText::by(|l| l.pick(en, zh)(&host_label(base, l), what(l)))
     };
     match obs {
         Observation::Response(HttpResponse { status, .. }) if (200..300).contains(status) => {
             let mut r = CheckResult::new(
                 CheckId::Smoke,
                 Outcome::KeyWorks,
-                format!("The key works: {host} answered HTTP {status} to {what}."),
+                say(
+                    &|h, w| format!("The key works: {h} answered HTTP {status} to {w}."),
+                    &|h, w| format!("密钥可用：{h} 对{w}返回了 HTTP {status}。"),
+                ),
                 curl,
             );
             r.http_status = Some(*status);
@@ -283,12 +292,32 @@ pub fn smoke_result(
         Observation::Response(resp) => {
             let text = answer_text(obs, key).unwrap_or_default();
             let d = diagnose_with(&text, catalog, locale);
-            let first_step = d.steps.first().map(|s| format!(" {s}")).unwrap_or_default();
-            let sentence = format!(
-                "{host} answered HTTP {} to {what}: {}.{first_step}",
-                resp.status,
-                d.title.trim_end_matches('.')
-            );
+            // The sentence in both locales: the panel shows `locale`'s, a bundle the English.
+            let other = Locale::ALL
+                .into_iter()
+                .find(|l| *l != locale)
+                .map(|l| (l, diagnose_with(&text, catalog, l)));
+            let in_locale = |l: Locale| match &other {
+                Some((o, od)) if *o == l => od,
+                _ => &d,
+            };
+            let s = resp.status;
+            let sentence = OwnedText::by(|l| {
+                let d = in_locale(l);
+                let host = host_label(base, l);
+                let w = what(l);
+                let title = d.title.trim_end_matches(['.', '。']);
+                match l {
+                    Locale::En => {
+                        let step = d.steps.first().map(|s| format!(" {s}")).unwrap_or_default();
+                        format!("{host} answered HTTP {s} to {w}: {title}.{step}")
+                    }
+                    Locale::ZhCn => {
+                        let step = d.steps.first().map(String::as_str).unwrap_or_default();
+                        format!("{host} 对{w}返回了 HTTP {s}：{title}。{step}")
+                    }
+                }
+            });
             let mut r = CheckResult::new(CheckId::Smoke, Outcome::ApiError, sentence, curl);
             // A rate limit says the key itself is accepted: a warning, not a failure.
             if d.category == Category::RateLimited {
@@ -299,19 +328,36 @@ pub fn smoke_result(
             r
         }
         Observation::Opaque(_) | Observation::NetworkError(_) if reachable != Some(false) => {
-            let anthropic = if style == ApiStyle::Anthropic {
-                " The page sent anthropic-dangerous-direct-browser-access; a gateway in between \
-                 may not pass it on."
-            } else {
-                ""
-            };
+            let anthropic = style == ApiStyle::Anthropic;
             CheckResult::new(
                 CheckId::Smoke,
                 Outcome::NoBrowserCalls,
-                format!(
-                    "The browser could not read the answer: {host} refused this call from a \
-                     browser (CORS), or dropped it.{anthropic} Run the curl line from a terminal \
-                     to see the real answer."
+                say(
+                    &|h, _| {
+                        let a = if anthropic {
+                            " The page sent anthropic-dangerous-direct-browser-access; a gateway \
+                             in between may not pass it on."
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "The browser could not read the answer: {h} refused this call from a \
+                             browser (CORS), or dropped it.{a} Run the curl line from a terminal \
+                             to see the real answer."
+                        )
+                    },
+                    &|h, _| {
+                        let a = if anthropic {
+                            "本页发送了 anthropic-dangerous-direct-browser-access；\
+                             中间的网关可能没有转发它。"
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "浏览器读不到响应：{h} 拒绝了这次来自浏览器的调用（CORS），\
+                             或者丢弃了它。{a}请在终端运行 curl 命令查看真实的响应。"
+                        )
+                    },
                 ),
                 curl,
             )
@@ -319,23 +365,28 @@ pub fn smoke_result(
         Observation::Opaque(_) | Observation::NetworkError(_) => CheckResult::new(
             CheckId::Smoke,
             Outcome::Unreachable,
-            format!("The browser could not reach {host}: run the curl line from a terminal."),
-            curl,
-        ),
-        Observation::TimedOut(_) => CheckResult::new(
-            CheckId::Smoke,
-            Outcome::TimedOut,
-            format!(
-                "{host} did not answer {what} within {} s.",
-                SMOKE_TIMEOUT_MS / 1000
+            say(
+                &|h, _| {
+                    format!("The browser could not reach {h}: run the curl line from a terminal.")
+                },
+                &|h, _| format!("浏览器无法连接 {h}：请在终端运行 curl 命令。"),
             ),
             curl,
         ),
-        Observation::Cancelled => CheckResult::new(
-            CheckId::Smoke,
-            Outcome::Cancelled,
-            "Cancelled.".into(),
-            curl,
-        ),
+        Observation::TimedOut(_) => {
+            let secs = SMOKE_TIMEOUT_MS / 1000;
+            CheckResult::new(
+                CheckId::Smoke,
+                Outcome::TimedOut,
+                say(
+                    &|h, w| format!("{h} did not answer {w} within {secs} s."),
+                    &|h, w| format!("{h} 没有在 {secs} 秒内响应{w}。"),
+                ),
+                curl,
+            )
+        }
+        Observation::Cancelled => {
+            CheckResult::new(CheckId::Smoke, Outcome::Cancelled, cancelled(), curl)
+        }
     }
 }

@@ -4,7 +4,9 @@
 //! preview shows when the leak guard objects.
 
 use crate::domain::bundle::{guard, CheckLine, Leak, Sections};
+use crate::domain::locale::{Locale, Text};
 use crate::domain::probe::{CheckResult, Report, Verdict};
+use crate::domain::redact::Redaction;
 use crate::domain::request::parse_request;
 
 /// The two export formats.
@@ -34,10 +36,10 @@ impl Format {
         }
     }
 
-    /// The switch's label.
-    pub fn label(self) -> &'static str {
+    /// The switch's label, in `l`.
+    pub fn label(self, l: Locale) -> &'static str {
         match self {
-            Format::Markdown => "Markdown (ticket, email)",
+            Format::Markdown => l.pick("Markdown (ticket, email)", "Markdown（工单、邮件）"),
             Format::Json => "JSON",
         }
     }
@@ -46,7 +48,7 @@ impl Format {
 /// One section toggle: an id for `data-section`, its label, and the flag it switches.
 pub struct SectionToggle {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: Text,
     pub flag: fn(&mut Sections) -> &mut bool,
 }
 
@@ -54,42 +56,66 @@ pub struct SectionToggle {
 pub const SECTIONS: [SectionToggle; 8] = [
     SectionToggle {
         id: "time",
-        label: "Time of the incident",
+        label: Text {
+            en: "Time of the incident",
+            zh: "事发时间",
+        },
         flag: |s| &mut s.time,
     },
     SectionToggle {
         id: "client",
-        label: "Client",
+        label: Text {
+            en: "Client",
+            zh: "客户端",
+        },
         flag: |s| &mut s.client,
     },
     SectionToggle {
         id: "key",
-        label: "Key name",
+        label: Text {
+            en: "Key name",
+            zh: "密钥名称",
+        },
         flag: |s| &mut s.key,
     },
     SectionToggle {
         id: "diagnosis",
-        label: "Diagnosis",
+        label: Text {
+            en: "Diagnosis",
+            zh: "诊断结果",
+        },
         flag: |s| &mut s.diagnosis,
     },
     SectionToggle {
         id: "request",
-        label: "Request (sanitized)",
+        label: Text {
+            en: "Request (sanitized)",
+            zh: "请求（已脱敏）",
+        },
         flag: |s| &mut s.request,
     },
     SectionToggle {
         id: "error",
-        label: "Error text (redacted)",
+        label: Text {
+            en: "Error text (redacted)",
+            zh: "报错文本（已脱敏）",
+        },
         flag: |s| &mut s.error,
     },
     SectionToggle {
         id: "connection",
-        label: "Connection check",
+        label: Text {
+            en: "Connection check",
+            zh: "连接检查",
+        },
         flag: |s| &mut s.connection,
     },
     SectionToggle {
         id: "environment",
-        label: "Browser and time zone",
+        label: Text {
+            en: "Browser and time zone",
+            zh: "浏览器和时区",
+        },
         flag: |s| &mut s.environment,
     },
 ];
@@ -227,8 +253,8 @@ pub fn file_name(time: &str, category: &str, format: Format) -> String {
     name
 }
 
-/// The connection check as the bundle shows it: one line per check that ran (skipped ones
-/// left out), then the smoke test when there was one.
+/// The connection check as the bundle shows it (in English, like the whole bundle): one line
+/// per check that ran (skipped ones left out), then the smoke test when there was one.
 pub fn check_lines(report: &Report, smoke: Option<&CheckResult>) -> Vec<CheckLine> {
     report
         .checks
@@ -236,9 +262,9 @@ pub fn check_lines(report: &Report, smoke: Option<&CheckResult>) -> Vec<CheckLin
         .chain(smoke)
         .filter(|c| c.verdict != Verdict::Skip)
         .map(|c| CheckLine {
-            check: c.check.title().to_string(),
+            check: c.check.title(Locale::En).to_string(),
             verdict: c.verdict.id().to_string(),
-            detail: c.sentence.clone(),
+            detail: c.sentence.en.clone(),
         })
         .collect()
 }
@@ -263,19 +289,41 @@ pub fn request_facts(text: &str) -> (Option<String>, Vec<(String, String)>) {
     (parsed.request.model, params)
 }
 
-/// One sentence for a leak, naming the rule and the line, never the secret.
-pub fn leak_sentence(leak: &Leak) -> String {
-    if leak.what == "typed_key" {
-        format!(
-            "Line {}: a piece of the key you entered in this page.",
-            leak.line
-        )
-    } else {
-        format!(
-            "Line {}: a secret the redaction did not catch ({}).",
-            leak.line, leak.what
-        )
+/// One sentence for a leak in `l`, naming the rule and the line, never the secret.
+pub fn leak_sentence(leak: &Leak, l: Locale) -> String {
+    let (n, what) = (leak.line, &leak.what);
+    match (what == "typed_key", l) {
+        (true, Locale::En) => format!("Line {n}: a piece of the key you entered in this page."),
+        (true, Locale::ZhCn) => format!("第 {n} 行：含有你在本页输入的密钥片段。"),
+        (false, Locale::En) => {
+            format!("Line {n}: a secret the redaction did not catch ({what}).")
+        }
+        (false, Locale::ZhCn) => format!("第 {n} 行：有脱敏没能识别的机密信息（{what}）。"),
     }
+}
+
+/// What was redacted, in Chinese: the domain's English summary line (`Bundle::summary`)
+/// worded from the same list: secrets by rule (prompts apart), and whether prompt contents
+/// were replaced by their length.
+pub fn redaction_summary_zh(redactions: &[Redaction], prompts_replaced: bool) -> String {
+    let mut by_rule: Vec<(&str, usize)> = Vec::new();
+    for r in redactions.iter().filter(|r| r.rule != "prompt") {
+        match by_rule.iter_mut().find(|(rule, _)| *rule == r.rule) {
+            Some((_, n)) => *n += r.count,
+            None => by_rule.push((&r.rule, r.count)),
+        }
+    }
+    let total: usize = by_rule.iter().map(|(_, n)| n).sum();
+    let mut s = if total == 0 {
+        "没有发现机密信息。".to_string()
+    } else {
+        let parts: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r} ×{n}")).collect();
+        format!("已脱敏 {total} 处机密信息：{}。", parts.join("、"))
+    };
+    if prompts_replaced {
+        s.push_str("提示词内容已替换为其长度。");
+    }
+    s
 }
 
 /// What the preview shows: the text itself when the guard finds nothing; otherwise the text
@@ -392,19 +440,28 @@ mod tests {
             CheckResult::new(
                 CheckId::Url,
                 Outcome::UrlOk,
-                "Looks right.".into(),
+                Text {
+                    en: "Looks right.",
+                    zh: "没问题。",
+                }
+                .into(),
                 String::new(),
             ),
             CheckResult::new(
                 CheckId::Read,
                 Outcome::Skipped,
-                "Not run.".into(),
+                Text {
+                    en: "Not run.",
+                    zh: "未运行。",
+                }
+                .into(),
                 String::new(),
             ),
         ];
         let lines = check_lines(&report, None);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].check, "Base URL");
+        assert_eq!(lines[0].detail, "Looks right.");
         assert!(["pass", "warn", "fail"].contains(&lines[0].verdict.as_str()));
         assert!(check_lines(&Report::idle(), None).is_empty());
     }
@@ -453,6 +510,21 @@ mod tests {
         assert!(shown.contains("first line") && shown.contains("last line"));
         assert!(shown.contains("[line 2 withheld: typed_key]"));
         assert_eq!(withhold(&text, &[], Some(key)), text);
-        assert!(leak_sentence(&leaks[0]).contains("Line 2"));
+        assert!(leak_sentence(&leaks[0], Locale::En).contains("Line 2"));
+        assert!(leak_sentence(&leaks[0], Locale::ZhCn).contains("第 2 行"));
+    }
+
+    #[test]
+    fn chinese_redaction_summary_counts_secrets_by_rule() {
+        let r = |rule: &str, count| Redaction {
+            rule: rule.into(),
+            placeholder: format!("[{rule}]"),
+            count,
+        };
+        assert_eq!(redaction_summary_zh(&[], false), "没有发现机密信息。");
+        assert_eq!(
+            redaction_summary_zh(&[r("bearer", 1), r("prompt", 3), r("bearer", 2)], true),
+            "已脱敏 3 处机密信息：bearer ×3。提示词内容已替换为其长度。"
+        );
     }
 }

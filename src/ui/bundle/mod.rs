@@ -21,9 +21,10 @@ use crate::domain::bundle::{
     MAX_FIELD,
 };
 use crate::domain::diagnose::diagnose_with;
+use crate::domain::locale::Locale;
 use form::{
-    browser_label, check_lines, file_name, leak_sentence, offset_label, request_facts,
-    rfc3339_local, withhold, Format, SECTIONS,
+    browser_label, check_lines, file_name, leak_sentence, offset_label, redaction_summary_zh,
+    request_facts, rfc3339_local, withhold, Format, SECTIONS,
 };
 
 #[cfg(target_arch = "wasm32")]
@@ -58,11 +59,13 @@ mod download {
     pub fn select_all<T>(_area: &T) {}
 }
 
-/// A bundle built from the session, with the category its file is named after.
+/// A bundle built from the session, with the category its file is named after and the line
+/// saying what was redacted, in the widget's language.
 #[derive(Clone, Debug, PartialEq)]
 struct Built {
     bundle: Bundle,
     category: &'static str,
+    summary: String,
 }
 
 impl Built {
@@ -113,24 +116,41 @@ impl Exported {
         }
     }
 
-    fn sentence(&self) -> String {
-        match self {
-            Exported::Refused(leaks) => {
-                let lines: Vec<String> = leaks.iter().map(leak_sentence).collect();
-                format!(
-                    "Not exported: the bundle still holds a secret. {} Remove it from what you \
-                     pasted (or from the key name), then try again.",
-                    lines.join(" ")
-                )
+    fn sentence(&self, l: Locale) -> String {
+        match (self, l) {
+            (Exported::Refused(leaks), _) => {
+                let lines: Vec<String> = leaks.iter().map(|k| leak_sentence(k, l)).collect();
+                match l {
+                    Locale::En => format!(
+                        "Not exported: the bundle still holds a secret. {} Remove it from what \
+                         you pasted (or from the key name), then try again.",
+                        lines.join(" ")
+                    ),
+                    Locale::ZhCn => format!(
+                        "未导出：信息包中仍有机密信息。{}请把它从粘贴的内容（或密钥名称）中删掉，\
+                         然后重试。",
+                        lines.concat()
+                    ),
+                }
             }
-            Exported::Copied => "Bundle copied to the clipboard.".to_string(),
-            Exported::Selected => "Couldn't reach the clipboard: the bundle is selected, press \
-                                   Ctrl+C (⌘C on a Mac) to copy it."
+            (Exported::Downloaded(name), Locale::En) => format!("Saved as {name}."),
+            (Exported::Downloaded(name), Locale::ZhCn) => format!("已保存为 {name}。"),
+            (Exported::Copied, _) => l
+                .pick("Bundle copied to the clipboard.", "信息包已复制到剪贴板。")
                 .to_string(),
-            Exported::Downloaded(name) => format!("Saved as {name}."),
-            Exported::DownloadFailed => {
-                "Couldn't save a file here: copy the bundle instead.".to_string()
-            }
+            (Exported::Selected, _) => l
+                .pick(
+                    "Couldn't reach the clipboard: the bundle is selected, press Ctrl+C (⌘C on a \
+                     Mac) to copy it.",
+                    "无法访问剪贴板：信息包已选中，按 Ctrl+C（Mac 上按 ⌘C）复制。",
+                )
+                .to_string(),
+            (Exported::DownloadFailed, _) => l
+                .pick(
+                    "Couldn't save a file here: copy the bundle instead.",
+                    "这里无法保存文件：请改为复制信息包。",
+                )
+                .to_string(),
         }
     }
 }
@@ -143,6 +163,7 @@ pub fn BundlePanel(
     active: Signal<bool>,
 ) -> impl IntoView {
     let config = WidgetConfig::expect();
+    let l = config.locale;
     let session = Session::expect();
 
     let (now_ms, offset_min) = clock::now_with_offset();
@@ -192,8 +213,9 @@ pub fn BundlePanel(
             if !active.get() {
                 return prev.cloned().flatten();
             }
+            // In English, like the whole bundle: it goes to a support team.
             session.error_text.with(|t| {
-                (!t.trim().is_empty()).then(|| diagnose_with(t, &config.catalog, config.locale))
+                (!t.trim().is_empty()).then(|| diagnose_with(t, &config.catalog, Locale::En))
             })
         })
     };
@@ -218,6 +240,7 @@ pub fn BundlePanel(
             let (model, parameters) = request.as_deref().map(request_facts).unwrap_or_default();
             let diagnosis = diagnosis.get();
             let category = diagnosis.as_ref().map_or("no_error", |d| d.category.id());
+            let prompts_replaced = request.is_some() && sections.get().request;
             let input = BundleInput {
                 time: Some(time.get()),
                 time_zone: Some(zone.clone()),
@@ -234,9 +257,15 @@ pub fn BundlePanel(
                 sections: sections.get(),
                 keep_prompts: false,
             };
+            let bundle = build(&input);
+            let summary = match l {
+                Locale::En => bundle.summary.clone(),
+                Locale::ZhCn => redaction_summary_zh(&bundle.redactions, prompts_replaced),
+            };
             Some(Built {
-                bundle: build(&input),
+                bundle,
                 category,
+                summary,
             })
         })
     };
@@ -251,7 +280,7 @@ pub fn BundlePanel(
                     Shown {
                         preview: withhold(text, &leaks, Some(key)),
                         leaks,
-                        summary: b.bundle.summary.clone(),
+                        summary: b.summary.clone(),
                     }
                 })
             })
@@ -320,9 +349,14 @@ pub fn BundlePanel(
     let client_options = CLIENTS
         .iter()
         .map(|c| {
+            let label = if *c == "other" {
+                l.pick("other", "其他")
+            } else {
+                c
+            };
             view! {
                 <option value=*c selected=move || client() == *c>
-                    {*c}
+                    {label}
                 </option>
             }
         })
@@ -347,7 +381,7 @@ pub fn BundlePanel(
                             sections.update(|s| *flag(s) = on);
                         }
                     />
-                    {t.label}
+                    {t.label.get(l)}
                 </label>
             }
         })
@@ -366,7 +400,7 @@ pub fn BundlePanel(
                         prop:checked=move || format.get() == f
                         on:change=move |_| format.set(f)
                     />
-                    {f.label()}
+                    {f.label(l)}
                 </label>
             }
         })
@@ -375,20 +409,25 @@ pub fn BundlePanel(
     let contact_view = config.support_contact.clone().map(|c| {
         view! {
             <p class="kd-bundle-contact" data-testid="bundle-contact">
-                "Send the bundle to: "
+                {l.pick("Send the bundle to: ", "把信息包发送给：")}
                 <strong>{c}</strong>
             </p>
         }
     });
 
-    let output = move || match shown.get() {
+    let output = move || {
+        match shown.get() {
         None => view! {
             <div class="kd-empty" data-testid="bundle-empty">
-                <p class="kd-empty-title">"Nothing to bundle yet."</p>
+                <p class="kd-empty-title">{l.pick("Nothing to bundle yet.", "还没有可以打包的内容。")}</p>
                 <p>
-                    "First paste the error in \u{201c}Diagnose an error\u{201d} (and the request \
-                     you sent, if you have it), or run \u{201c}Check the connection\u{201d}. "
-                    "The bundle builds itself from what you entered there, redacted."
+                    {l.pick(
+                        "First paste the error in \u{201c}Diagnose an error\u{201d} (and the request \
+                         you sent, if you have it), or run \u{201c}Check the connection\u{201d}. \
+                         The bundle builds itself from what you entered there, redacted.",
+                        "请先在“诊断报错”中粘贴报错（有的话，也粘贴你发送的请求），或者运行“检查连接”。\
+                         信息包会根据你在那里输入的内容自动生成，并且已经脱敏。",
+                    )}
                 </p>
             </div>
         }
@@ -398,13 +437,16 @@ pub fn BundlePanel(
                 let items = s
                     .leaks
                     .iter()
-                    .map(|l| view! { <li data-rule=l.what.clone()>{leak_sentence(l)}</li> })
+                    .map(|k| view! { <li data-rule=k.what.clone()>{leak_sentence(k, l)}</li> })
                     .collect_view();
                 view! {
                     <div class="kd-bundle-leaks" data-testid="bundle-leaks" role="alert">
                         <p>
-                            "This bundle can't be shared: it still holds a secret. Remove it \
-                             from what you pasted or from the key name."
+                            {l.pick(
+                                "This bundle can't be shared: it still holds a secret. Remove it \
+                                 from what you pasted or from the key name.",
+                                "这个信息包不能分享：其中仍有机密信息。请把它从粘贴的内容或密钥名称中删掉。",
+                            )}
                         </p>
                         <ul>{items}</ul>
                     </div>
@@ -423,7 +465,10 @@ pub fn BundlePanel(
                     readonly
                     rows="18"
                     spellcheck="false"
-                    aria-label="The bundle, exactly as it will be shared"
+                    aria-label=l.pick(
+                        "The bundle, exactly as it will be shared",
+                        "信息包，与将要分享的内容完全一致",
+                    )
                     prop:value=s.preview
                 ></textarea>
                 <div class="kd-row kd-bundle-actions">
@@ -435,7 +480,7 @@ pub fn BundlePanel(
                             export.dispatch_local(Export::Copy);
                         }
                     >
-                        "Copy"
+                        {l.pick("Copy", "复制")}
                     </button>
                     <button
                         type="button"
@@ -445,19 +490,20 @@ pub fn BundlePanel(
                             export.dispatch_local(Export::Download);
                         }
                     >
-                        {move || format!("Download .{}", format.get().ext())}
+                        {move || format!("{}.{}", l.pick("Download ", "下载 "), format.get().ext())}
                     </button>
                 </div>
             }
             .into_any()
         }
+    }
     };
 
     view! {
         <div class="kd-bundle">
             <div class="kd-bundle-form">
                 <label class="kd-label" for="kd-bundle-time">
-                    "Time of the incident"
+                    {l.pick("Time of the incident", "事发时间")}
                 </label>
                 <div class="kd-row">
                     <input
@@ -475,25 +521,25 @@ pub fn BundlePanel(
                         class="kd-button kd-button-quiet"
                         on:click=move |_| time.set(now_text())
                     >
-                        "Now"
+                        {l.pick("Now", "现在")}
                     </button>
                 </div>
                 <p class="kd-hint" id="kd-bundle-zone" data-testid="bundle-zone">
-                    "Your time zone: "
+                    {l.pick("Your time zone: ", "你的时区：")}
                     {zone_shown}
                 </p>
                 <div
                     class="kd-examples"
                     role="group"
-                    aria-label="Times found in what you pasted"
+                    aria-label=l.pick("Times found in what you pasted", "在粘贴内容中找到的时间")
                     hidden=move || found.with(|f| f.0.is_empty())
                 >
-                    <span class="kd-examples-label">"Found in your paste:"</span>
+                    <span class="kd-examples-label">{l.pick("Found in your paste:", "在粘贴内容中找到：")}</span>
                     {time_choices}
                 </div>
 
                 <label class="kd-label" for="kd-bundle-client">
-                    "Client"
+                    {l.pick("Client", "客户端")}
                 </label>
                 <select
                     id="kd-bundle-client"
@@ -502,7 +548,7 @@ pub fn BundlePanel(
                     on:change=move |ev| chosen_client.set(Some(event_target_value(&ev)))
                 >
                     <option value="" selected=move || client().is_empty()>
-                        "Not said"
+                        {l.pick("Not said", "未说明")}
                     </option>
                     {client_options}
                 </select>
@@ -510,13 +556,16 @@ pub fn BundlePanel(
                     {move || {
                         found
                             .with(|f| f.1)
-                            .map(|c| format!("Suggested from your paste: {c}."))
+                            .map(|c| match l {
+                                Locale::En => format!("Suggested from your paste: {c}."),
+                                Locale::ZhCn => format!("根据粘贴内容推测：{c}。"),
+                            })
                             .unwrap_or_default()
                     }}
                 </p>
 
                 <label class="kd-label" for="kd-bundle-key-name">
-                    "Key name"
+                    {l.pick("Key name", "密钥名称")}
                 </label>
                 <input
                     id="kd-bundle-key-name"
@@ -525,28 +574,33 @@ pub fn BundlePanel(
                     autocomplete="off"
                     spellcheck="false"
                     aria-describedby="kd-bundle-key-hint"
-                    placeholder="e.g. prod-backend, or sk-proj-…3xQa"
+                    placeholder=l.pick(
+                        "e.g. prod-backend, or sk-proj-…3xQa",
+                        "例如 prod-backend，或 sk-proj-…3xQa",
+                    )
                     prop:value=move || key_name.get()
                     on:input=move |ev| key_name.set(event_target_value(&ev))
                 />
                 <p class="kd-hint" id="kd-bundle-key-hint">
-                    "Its name in the provider's console, or its first and last four characters. "
-                    "Never the key itself."
+                    {l.pick(
+                        "Its name in the provider's console, or its first and last four characters. Never the key itself.",
+                        "它在服务商控制台中的名称，或它开头和最后四个字符。切勿填写密钥本身。",
+                    )}
                 </p>
 
                 <fieldset class="kd-bundle-sections">
-                    <legend class="kd-label">"Include"</legend>
+                    <legend class="kd-label">{l.pick("Include", "包含")}</legend>
                     {toggles}
                 </fieldset>
 
                 <fieldset class="kd-bundle-format">
-                    <legend class="kd-label">"Format"</legend>
+                    <legend class="kd-label">{l.pick("Format", "格式")}</legend>
                     {formats}
                 </fieldset>
             </div>
             <section class="kd-bundle-output" aria-labelledby="kd-bundle-heading">
                 <h2 class="kd-h3" id="kd-bundle-heading">
-                    "What will be shared"
+                    {l.pick("What will be shared", "将要分享的内容")}
                 </h2>
                 {output}
                 <p
@@ -557,9 +611,9 @@ pub fn BundlePanel(
                 >
                     {move || {
                         if export.pending().get() {
-                            "Copying…".to_string()
+                            l.pick("Copying…", "正在复制…").to_string()
                         } else {
-                            outcome().map(|o| o.sentence()).unwrap_or_default()
+                            outcome().map(|o| o.sentence(l)).unwrap_or_default()
                         }
                     }}
                 </p>
