@@ -238,10 +238,17 @@ pub fn DiagnosePanel() -> impl IntoView {
                         .map(|n| {
                             view! {
                                 <p class="kd-note" data-testid="error-held">
-                                    {format!(
-                                        "Pasted {} MB: too large to show here, so it is held in this page's memory and diagnosed from there. Typing here replaces it.",
-                                        tenths(n as f64 / 1e6),
-                                    )}
+                                    {
+                                        let mb = tenths(n as f64 / 1e6);
+                                        match l {
+                                            Locale::En => format!(
+                                                "Pasted {mb} MB: too large to show here, so it is held in this page's memory and diagnosed from there. Typing here replaces it.",
+                                            ),
+                                            Locale::ZhCn => format!(
+                                                "粘贴了 {mb} MB：太大了，无法在这里显示，所以保存在本页内存中并从那里诊断。在这里输入会替换它。",
+                                            ),
+                                        }
+                                    }
                                 </p>
                             }
                         })
