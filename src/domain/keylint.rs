@@ -274,6 +274,23 @@ pub static EXPECTED_HEADERS: &[(Provider, &[&str])] = &[
 ];
 
 /// Auth schemes recognised before a credential.
+/// Every finding id of DESIGN.md, in its order (`ok` when nothing is wrong).
+pub const FINDING_IDS: [&str; 13] = [
+    "leading_or_trailing_whitespace",
+    "internal_whitespace_or_newline",
+    "invisible_character",
+    "smart_quotes_or_quotes",
+    "missing_bearer_prefix",
+    "duplicated_bearer_prefix",
+    "wrong_header_name",
+    "provider_mismatch",
+    "truncated",
+    "masked_copy",
+    "placeholder",
+    "env_var_name_instead_of_value",
+    "ok",
+];
+
 const SCHEMES: &[&str] = &["bearer", "basic", "token", "bot", "apikey", "key"];
 
 fn is_invisible(c: char) -> bool {
@@ -601,21 +618,7 @@ mod tests {
 
     #[test]
     fn every_id_has_text() {
-        for id in [
-            "leading_or_trailing_whitespace",
-            "internal_whitespace_or_newline",
-            "invisible_character",
-            "smart_quotes_or_quotes",
-            "missing_bearer_prefix",
-            "duplicated_bearer_prefix",
-            "wrong_header_name",
-            "provider_mismatch",
-            "truncated",
-            "masked_copy",
-            "placeholder",
-            "env_var_name_instead_of_value",
-            "ok",
-        ] {
+        for id in FINDING_IDS {
             for l in Locale::ALL {
                 let f = finding(id, None, l);
                 assert!(!f.sentence.is_empty() && !f.fix.is_empty(), "{id}");
