@@ -87,6 +87,19 @@ const REGRESSIONS: &[Regression] = &[
         why: "the fuzzer's first finding, shortened: same root cause as above",
     },
     Regression {
+        name: "har_prompt_span_past_string_end",
+        target: Target::Har,
+        // A built HAR whose body holds an escaped HAR ending in `\"content\": ` just before
+        // the body's closing quote.
+        input: Input::File("har_prompt_span_past_string_end.bin"),
+        why: "a prompt name decoded from inside a JSON string (`\\\"content\\\": `) took \
+              the \" that closes that string for its value's opening quote, so the \
+              `[prompt: N chars]` replacement ate the quote and the JSON after it and the \
+              redacted HAR was invalid (keep_prompts false) (redact/view.rs: View::confine \
+              keeps a match from decoded string content inside that string, applied in \
+              redact/mod.rs: candidates)",
+    },
+    Regression {
         name: "curl_header_name_holds_the_key",
         target: Target::Request,
         input: Input::Inline(

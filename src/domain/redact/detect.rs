@@ -38,6 +38,9 @@ pub(crate) struct Cand {
     pub canon: String,
     /// For prompt text: its length in characters.
     pub prompt_chars: Option<usize>,
+    /// Where the detector started reading (the word start, `:`, `=` or `-` it stopped at):
+    /// a match from a decoded view stays in the string this lies in (`View::confine`).
+    pub anchor: usize,
 }
 
 /// Priorities: specific shapes beat context rules.
@@ -108,6 +111,8 @@ pub(crate) struct Scanner<'a> {
     b64_run: Cell<(usize, usize)>,
     /// Cache for the next `-----END`: (searched from, position or `usize::MAX`).
     pem_end: Cell<(usize, usize)>,
+    /// The byte the current detector started from (see [`Cand::anchor`]).
+    anchor: usize,
 }
 
 /// Values longer than this mark their span as read (see `Scanner::skip_until`).
@@ -124,6 +129,7 @@ impl<'a> Scanner<'a> {
             skip_until: 0,
             b64_run: Cell::new((usize::MAX, 0)),
             pem_end: Cell::new((usize::MAX, 0)),
+            anchor: 0,
         }
     }
 
@@ -167,6 +173,7 @@ impl<'a> Scanner<'a> {
             prefix,
             canon,
             prompt_chars: None,
+            anchor: self.anchor,
         });
     }
 
@@ -186,6 +193,7 @@ impl<'a> Scanner<'a> {
             let c = b[i];
             if c.is_ascii_alphanumeric() {
                 if START[c as usize] {
+                    self.anchor = i;
                     if let Some(end) = self.word_start(i) {
                         i = end.max(i + 1);
                         continue;
@@ -198,8 +206,14 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             match c {
-                b':' | b'=' => self.separator(i),
-                b'-' => self.dash(i),
+                b':' | b'=' => {
+                    self.anchor = i;
+                    self.separator(i);
+                }
+                b'-' => {
+                    self.anchor = i;
+                    self.dash(i);
+                }
                 _ => {}
             }
             i += 1;
@@ -329,6 +343,7 @@ impl<'a> Scanner<'a> {
             prefix: m.shape.prefix,
             canon,
             prompt_chars: None,
+            anchor: self.anchor,
         });
         Some(end)
     }
@@ -961,6 +976,7 @@ impl<'a> Scanner<'a> {
             prefix: "",
             canon: String::new(),
             prompt_chars: Some(chars),
+            anchor: self.anchor,
         });
         Some(v)
     }

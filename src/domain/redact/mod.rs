@@ -91,13 +91,29 @@ fn candidates(text: &str, prompts: bool) -> Vec<Cand> {
         }
         let found = sc.out;
         views.push(v);
-        for mut c in found {
-            let (mut s, mut e) = (c.start, c.end);
+        'found: for mut c in found {
+            let (mut s, mut e, mut a) = (c.start, c.end, c.anchor);
+            let mut clamped = false;
             for v in views.iter().rev() {
-                s = v.start_in_parent(s);
-                e = v.end_in_parent(e);
+                // A match read from decoded string content ends with that string, in every
+                // layer: replacing it never eats the quote that closes the string.
+                let Some((cs, ce, cut)) = v.confine(a, s, e) else {
+                    continue 'found;
+                };
+                clamped |= cut;
+                s = v.start_in_parent(cs);
+                e = v.end_in_parent(ce);
+                a = v.start_in_parent(a);
             }
             if e > s {
+                if clamped {
+                    // A prompt's length no longer fits its span; a secret is named by what
+                    // is left of it.
+                    if is_prompt(&c) {
+                        continue;
+                    }
+                    c.canon = text.get(s..e).unwrap_or_default().to_string();
+                }
                 c.start = s;
                 c.end = e;
                 out.push(c);
@@ -394,5 +410,31 @@ mod tests {
         );
         assert_eq!(r.text, "key=AIza…ukQO");
         assert_eq!(r.redactions[0].rule, "google_api_key");
+    }
+
+    /// A name decoded from inside a JSON string (`\"content\": `) whose string then ends: the
+    /// value read after it must not be what follows the closing quote, at any escaping depth
+    /// or encoding (the `har` fuzz finding `har_prompt_span_past_string_end`).
+    #[test]
+    fn decoded_match_stays_in_its_string() {
+        let cases = [
+            r#"{"a":"{\"content\": ","b":"hello there"}"#,
+            r#"{"a":"[{\"role\":\"user\",\"content\": ","b":"x"}"#,
+            r#"{"a":"{\\\"content\\\": ","b":"x"}"#,
+            r#"{"u":"https://x?q=%22content%22%3A%20","b":"x"}"#,
+        ];
+        for c in cases {
+            let r = redact(c, &RedactOptions::default());
+            assert_eq!(r.text, c, "nothing to redact in {c}");
+        }
+        // Matches inside the decoded string, or around the parent's own structure, stay.
+        let r = redact(
+            r#"{"a":"{\"content\":\"hi there\"}","name": "api\u005fkey", "value": "Zq8Xw7Cv6Bn5Mm4Ll3Kk2Jj1"}"#,
+            &RedactOptions::default(),
+        );
+        assert_eq!(
+            r.text,
+            r#"{"a":"{\"content\":\"[prompt: 8 chars]\"}","name": "api\u005fkey", "value": "[REDACTED:secret_field…2Jj1]"}"#
+        );
     }
 }

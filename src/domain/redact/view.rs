@@ -6,6 +6,13 @@
 //! Each view keeps a sparse map back to its parent: one segment per decoded sequence, plain
 //! runs in between map one to one. Decoding again gives the next layer, so escaping at any
 //! depth is seen after as many views.
+//!
+//! A view mixes two layers: what was decoded and the parent's own text around it. A `"` the
+//! parent holds literally is the parent's delimiter: a string escape (`\"`, `\uXXXX`...),
+//! percent-encoding or an HTML entity lies inside a string (a JSON value, a URL, an
+//! attribute), and the parent's next literal `"` ends that string. [`View::confine`] keeps a
+//! match that starts from decoded text within that string, so its replacement in the original
+//! never eats the quote that closes it (or the JSON after it).
 
 /// One decoded sequence: `dec_len` bytes at `dec` in the view came from `par_len` bytes at
 /// `par` in the parent.
@@ -22,6 +29,12 @@ struct Seg {
 pub(crate) struct View {
     pub text: String,
     segs: Vec<Seg>,
+    /// Offsets in the view of every `"` copied literally from the parent (not decoded).
+    raw_quotes: Vec<usize>,
+    /// Offsets in the view of the decoded sequences that only occur inside a string: string
+    /// escapes, percent-encoding, HTML entities (not line continuations or invisible
+    /// characters, which appear anywhere).
+    in_string: Vec<usize>,
 }
 
 /// Bytes that may start a decodable sequence.
@@ -150,6 +163,18 @@ fn decode_at(b: &[u8], i: usize) -> Option<(usize, Dec)> {
     }
 }
 
+/// Copies a plain run of the parent into the view, noting its literal `"`s.
+fn plain(out: &mut Vec<u8>, raw_quotes: &mut Vec<usize>, run: &[u8]) {
+    let at = out.len();
+    raw_quotes.extend(
+        run.iter()
+            .enumerate()
+            .filter(|(_, &c)| c == b'"')
+            .map(|(k, _)| at + k),
+    );
+    out.extend_from_slice(run);
+}
+
 fn indent(b: &[u8], from: usize) -> usize {
     b[from.min(b.len())..]
         .iter()
@@ -163,6 +188,8 @@ impl View {
         let b = parent.as_bytes();
         let mut out: Vec<u8> = Vec::new();
         let mut segs = Vec::new();
+        let mut raw_quotes = Vec::new();
+        let mut in_string = Vec::new();
         let mut run = 0; // start of the pending plain run
         let mut i = 0;
         while i < b.len() {
@@ -177,8 +204,14 @@ impl View {
             if out.capacity() == 0 {
                 out.reserve(b.len());
             }
-            out.extend_from_slice(&b[run..i]);
+            plain(&mut out, &mut raw_quotes, &b[run..i]);
             let dec_start = out.len();
+            // A line continuation (`\`-newline, `^`-newline) or an invisible character may
+            // be anywhere; every other sequence is string content.
+            let continuation = matches!(b[i], b'\\' | b'^') && matches!(b[i + 1], b'\n' | b'\r');
+            if !continuation && matches!(b[i], b'\\' | b'%' | b'&') {
+                in_string.push(dec_start);
+            }
             match dec {
                 Dec::Char(ch) => {
                     let mut buf = [0u8; 4];
@@ -199,9 +232,38 @@ impl View {
         if segs.is_empty() {
             return None;
         }
-        out.extend_from_slice(&b[run..]);
+        plain(&mut out, &mut raw_quotes, &b[run..]);
         let text = String::from_utf8(out).ok()?;
-        Some(View { text, segs })
+        Some(View {
+            text,
+            segs,
+            raw_quotes,
+            in_string,
+        })
+    }
+
+    /// Confines a match found in the view to the string its decoded context came from.
+    /// `anchor` is where the detector started reading (a separator, a word start); `start..end`
+    /// is the span it matched. When the parent's literal `"`s around `anchor` enclose string
+    /// content that was decoded, the span is clamped between them; `None` when nothing is
+    /// left. Returns the span and whether it was clamped.
+    pub fn confine(&self, anchor: usize, start: usize, end: usize) -> Option<(usize, usize, bool)> {
+        let q = self.raw_quotes.partition_point(|&p| p < anchor);
+        // The string around the anchor: after the literal `"` before it, up to the one at or
+        // after it.
+        let lo = if q == 0 {
+            0
+        } else {
+            self.raw_quotes[q - 1] + 1
+        };
+        let hi = self.raw_quotes.get(q).copied().unwrap_or(self.text.len());
+        let k = self.in_string.partition_point(|&p| p < lo);
+        let decoded_inside = self.in_string.get(k).is_some_and(|&p| p < hi);
+        if !decoded_inside || (start >= lo && end <= hi) {
+            return Some((start, end, false));
+        }
+        let (s, e) = (start.max(lo), end.min(hi));
+        (e > s).then_some((s, e, true))
     }
 
     /// Maps a start offset in the view to the parent (a decoded sequence maps to its start).
@@ -270,5 +332,39 @@ mod tests {
         assert_eq!(z.text, "abcd");
         assert_eq!(z.start_in_parent(2), 5);
         assert_eq!(z.end_in_parent(2), 2);
+    }
+
+    #[test]
+    fn confines_to_the_decoded_string() {
+        // `"content": ` decoded from inside the string "a"; the `"` after it is the parent's
+        // and closes that string, so nothing read from `:` may go past it.
+        let src = r#"{"a":"{\"content\": ","b":"x"}"#;
+        let v = View::decode(src).unwrap();
+        assert_eq!(v.text, r#"{"a":"{"content": ","b":"x"}"#);
+        let colon = v.text.find(": ").unwrap();
+        // The parent's `"`, closing the string "a".
+        let close = colon + 2;
+        // A match after the closing quote (the punctuation between two strings) is dropped.
+        assert!(v.confine(colon, close + 1, close + 3).is_none());
+        // One running past it is clamped; one inside it is kept as is.
+        assert_eq!(
+            v.confine(colon, colon + 1, close + 3),
+            Some((colon + 1, close, true))
+        );
+        assert_eq!(
+            v.confine(colon, colon + 1, close),
+            Some((colon + 1, close, false))
+        );
+        // Around the parent's own structure (no decoded string content there) nothing changes:
+        // `{"api\u005fkey": "…"}` keeps its value, read from the `:` between two strings.
+        let v = View::decode(r#"{"api\u005fkey": "abc"}"#).unwrap();
+        let colon = v.text.find(':').unwrap();
+        assert_eq!(
+            v.confine(colon, colon + 3, colon + 6),
+            Some((colon + 3, colon + 6, false))
+        );
+        // A line continuation is not string content: `KEY=\<newline>"value"` reads on.
+        let v = View::decode("KEY=\\\n\"value\"").unwrap();
+        assert_eq!(v.confine(3, 5, 10), Some((5, 10, false)));
     }
 }
