@@ -115,21 +115,23 @@ fn mount_all() {
                 // Loaded asynchronously; the widget mounts when the document arrives, fails,
                 // or takes longer than LOAD_TIMEOUT (then with its attributes alone).
                 let (host, attrs, url, sheet) = (host.clone(), attrs, url.clone(), sheet.clone());
-                let prefill = prefill_for(&attrs, &mut prefill);
+                // The attributes alone: what the timeout mounts, and (as far as they tell)
+                // whether this widget shows the Diagnose panel, for the prefill.
+                let fallback = config::read(&attrs, None);
+                let prefill = prefill_for(&fallback.panels, &mut prefill);
                 let done = Rc::new(Cell::new(false));
                 {
-                    let (done, host, attrs, url, sheet, prefill) = (
+                    let (done, host, url, sheet, prefill) = (
                         done.clone(),
                         host.clone(),
-                        attrs.clone(),
                         url.clone(),
                         sheet.clone(),
                         prefill.clone(),
                     );
+                    let mut config = fallback;
                     set_timeout(
                         move || {
                             if !done.replace(true) {
-                                let mut config = config::read(&attrs, None);
                                 let why = format!("no answer within {} s", LOAD_TIMEOUT.as_secs());
                                 config.ignore("data-config", &url, Problem::NotLoaded(why));
                                 mount(&host, config, prefill, sheet.as_ref());
@@ -170,19 +172,13 @@ fn mount_all() {
             },
             None => config::read(&attrs, None),
         };
-        let text = if config.panels.contains(&"diagnose") {
-            prefill.take()
-        } else {
-            None
-        };
+        let text = prefill_for(&config.panels, &mut prefill);
         mount(&host, config, text, sheet.as_ref());
     }
 }
 
-/// The prefill goes to the first widget (in page order) that shows the Diagnose panel; for a
-/// widget whose document is still loading, as far as its attributes tell.
-fn prefill_for(attrs: &[(String, String)], prefill: &mut Option<String>) -> Option<String> {
-    let panels = config::read(attrs, None).panels;
+/// The prefill goes to the first widget (in page order) that shows the Diagnose panel.
+fn prefill_for(panels: &[&str], prefill: &mut Option<String>) -> Option<String> {
     if panels.contains(&"diagnose") {
         prefill.take()
     } else {
