@@ -12,7 +12,7 @@
 mod props;
 
 use keydoctor::domain::diagnose::diagnose;
-use keydoctor::domain::redact::{redact, RedactOptions};
+use keydoctor::domain::redact::{redact, scan, RedactOptions};
 use keydoctor::domain::request::parse_request;
 use props::{check_diagnose, check_har, check_redact, check_request, text_of};
 use std::path::{Path, PathBuf};
@@ -66,6 +66,9 @@ struct Regression {
     why: &'static str,
 }
 
+/// A PEM header in one JSON string, an `-----END` in another, a member between them.
+const PEM_ACROSS_STRINGS: &[u8] = b"{\"a\":\"-----BEGIN PRIVATE KEY-----\\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEApU3KGCUwux1tEyze\",\"b\":\"x\",\"c\":\"1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p-----END PRIVATE KEY-----\"}";
+
 const REGRESSIONS: &[Regression] = &[
     Regression {
         name: "har_single_quoted_value_runs_past_the_json_string",
@@ -98,6 +101,25 @@ const REGRESSIONS: &[Regression] = &[
               redacted HAR was invalid (keep_prompts false) (redact/view.rs: View::confine \
               keeps a match from decoded string content inside that string, applied in \
               redact/mod.rs: candidates)",
+    },
+    Regression {
+        name: "redact_pem_begin_end_in_different_json_strings",
+        target: Target::Redact,
+        input: Input::Inline(PEM_ACROSS_STRINGS),
+        why: "a PEM header in one JSON string and a `-----END` in a later one: the private key \
+              was matched across the strings, so its placeholder swallowed the members between \
+              them, and the re-scan flagged the placeholder itself as a private key \
+              (redact/detect.rs: Scanner::private_key stops at a `\"` and skips a masked body)",
+    },
+    Regression {
+        name: "har_pem_begin_end_in_different_json_strings",
+        target: Target::Har,
+        input: Input::Inline(
+            b"\x01{\"log\":{\"entries\":[{\"request\":{\"headers\":[{\"name\":\"x\",\"value\":\"-----BEGIN PRIVATE KEY-----\\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEApU3KGCUwux1tEyze\"}],\"postData\":{\"text\":\"-----END PRIVATE KEY-----\"}}}]}}",
+        ),
+        why: "the same in a HAR: a header value's PEM header matched up to the `-----END` in \
+              the body, and the redacted HAR no longer parsed (redact/detect.rs: \
+              Scanner::private_key)",
     },
     Regression {
         name: "curl_header_name_holds_the_key",
@@ -152,6 +174,43 @@ fn regressions_hold() {
         }
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// `PEM_ACROSS_STRINGS` redacted (prompts kept or not) is JSON with the same members, each
+/// unchanged (the key in `"a"` has no `-----END` in its string: unterminated, not matched),
+/// and its re-scan finds nothing.
+#[test]
+fn redact_pem_begin_end_in_different_json_strings() {
+    let text = text_of(PEM_ACROSS_STRINGS);
+    check_redact(&text).unwrap_or_else(|e| panic!("{e}"));
+    let input: serde_json::Value = serde_json::from_str(&text).expect("input is JSON");
+    for keep_prompts in [false, true] {
+        let r = redact(&text, &RedactOptions { keep_prompts });
+        let out: serde_json::Value = serde_json::from_str(&r.text)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", r.text));
+        let keys = |v: &serde_json::Value| -> Vec<String> {
+            v.as_object().expect("object").keys().cloned().collect()
+        };
+        assert_eq!(keys(&out), keys(&input), "members of {:?}", r.text);
+        assert_eq!(out["b"], "x");
+        assert!(scan(&r.text).is_empty(), "re-scan of {:?}", r.text);
+    }
+    // The same key closed in its own string, or raw over several lines, is redacted whole and
+    // the rest kept.
+    let body = "MIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEApU3KGCUwux1tEyze";
+    let whole = [
+        format!(
+            r#"{{"a":"-----BEGIN PRIVATE KEY-----\n{body}\n-----END PRIVATE KEY-----\n","b":"x"}}"#
+        ),
+        format!("b: x\n-----BEGIN PRIVATE KEY-----\n{body}\n{body}\n-----END PRIVATE KEY-----\n"),
+    ];
+    for text in &whole {
+        check_redact(text).unwrap_or_else(|e| panic!("{e}"));
+        let r = redact(text, &RedactOptions::default());
+        assert!(!r.text.contains("MIIBVQ"), "{:?}", r.text);
+        assert!(r.text.contains("\"b\":\"x\"") || r.text.starts_with("b: x\n"));
+        assert!(r.text.contains("-----END PRIVATE KEY-----"), "{:?}", r.text);
+    }
 }
 
 /// The string fields `name` of every line of the committed JSONL data.

@@ -111,6 +111,8 @@ pub(crate) struct Scanner<'a> {
     b64_run: Cell<(usize, usize)>,
     /// Cache for the next `-----END`: (searched from, position or `usize::MAX`).
     pem_end: Cell<(usize, usize)>,
+    /// Cache for the next `"` after a `-----BEGIN`: (searched from, position or `usize::MAX`).
+    pem_quote: Cell<(usize, usize)>,
     /// The byte the current detector started from (see [`Cand::anchor`]).
     anchor: usize,
 }
@@ -129,6 +131,7 @@ impl<'a> Scanner<'a> {
             skip_until: 0,
             b64_run: Cell::new((usize::MAX, 0)),
             pem_end: Cell::new((usize::MAX, 0)),
+            pem_quote: Cell::new((usize::MAX, 0)),
             anchor: 0,
         }
     }
@@ -413,19 +416,36 @@ impl<'a> Scanner<'a> {
             return;
         }
         // The next `-----END` at or after hdr_end, searched once for many headers.
-        let (from, found) = self.pem_end.get();
-        let next = if from <= hdr_end && (found == usize::MAX || found >= hdr_end) {
-            found
-        } else {
-            let f = find(&b[hdr_end..], b"-----END").map_or(usize::MAX, |e| hdr_end + e);
-            self.pem_end.set((hdr_end, f));
-            f
-        };
-        if next == usize::MAX || next - hdr_end > 64 * 1024 {
+        let end = self.next_at(&self.pem_end, hdr_end, b"-----END");
+        if end == usize::MAX || end - hdr_end > 64 * 1024 {
             return;
         }
-        let end = next;
+        // A key, header included, holds no `"` (escaped or not): in JSON its newlines are
+        // `\n`, so a `"` before the `-----END` closes the string the header is in. Reading on
+        // would swallow JSON up to an `-----END` in a later string; within its string the key
+        // is unterminated, and an unterminated key is not matched.
+        if self.next_at(&self.pem_quote, i, b"\"") < end {
+            return;
+        }
+        // A body already masked (a placeholder from an earlier round, `…`) is no key; a
+        // placeholder is short, so only short bodies are read, keeping many headers linear.
+        let body = &self.s[hdr_end..end];
+        if body.len() <= 64 && is_masked(body) {
+            return;
+        }
         self.push(hdr_end, end, "private_key", PRIO_SHAPE, "");
+    }
+
+    /// The next `needle` at or after `from` (`usize::MAX` if none), cached in `cache` as
+    /// (searched from, found), so many searches from nearby offsets read the text once.
+    fn next_at(&self, cache: &Cell<(usize, usize)>, from: usize, needle: &[u8]) -> usize {
+        let (searched, found) = cache.get();
+        if searched <= from && (found == usize::MAX || found >= from) {
+            return found;
+        }
+        let f = find(&self.b[from..], needle).map_or(usize::MAX, |e| from + e);
+        cache.set((from, f));
+        f
     }
 
     // ---- `:` and `=`: names and values ------------------------------------------------------

@@ -437,4 +437,78 @@ mod tests {
             r#"{"a":"{\"content\":\"[prompt: 8 chars]\"}","name": "api\u005fkey", "value": "[REDACTED:secret_field…2Jj1]"}"#
         );
     }
+
+    /// A PEM private key is redacted from its header to its `-----END`, raw or inside one
+    /// string, but never across a `"`: a header in one JSON string and an `-----END` in a later
+    /// one is an unterminated key (not matched, as without any `-----END`), not one key
+    /// spanning the JSON between them. A redacted key's placeholder is no key on the re-scan.
+    #[test]
+    fn private_key_stays_in_its_string() {
+        const BODY: [&str; 3] = [
+            "MIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEApU3KGCUwux1tEyze",
+            "1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSv",
+            "TfrXFCegrrP+6SMvivIhH57kkcWxC+y1Vjv8Hm+T",
+        ];
+        let raw = BODY.join("\n");
+        let esc = BODY.join("\\n");
+        let begin = "-----BEGIN PRIVATE KEY-----";
+        let end = "-----END PRIVATE KEY-----";
+        let ph = "[REDACTED:private_key…Hm+T]";
+        let cases: Vec<(String, String)> = vec![
+            // Raw multi-line PEM in plain text, and an RSA one in a log line.
+            (
+                format!("{begin}\n{raw}\n{end}\n"),
+                format!("{begin}{ph}{end}\n"),
+            ),
+            (
+                format!("key:\n-----BEGIN RSA PRIVATE KEY-----\n{raw}\n-----END RSA PRIVATE KEY-----\nok"),
+                format!("key:\n-----BEGIN RSA PRIVATE KEY-----{ph}-----END RSA PRIVATE KEY-----\nok"),
+            ),
+            // A multi-line double-quoted `.env` value: the `"` comes after the `-----END`.
+            (
+                format!("PEM=\"{begin}\n{raw}\n{end}\"\n"),
+                format!("PEM=\"{begin}{ph}{end}\"\n"),
+            ),
+            // One JSON string with `\n` escapes, and one escaped again inside another string.
+            (
+                format!(r#"{{"k":"{begin}\n{esc}\n{end}\n","b":"x"}}"#),
+                format!(r#"{{"k":"{begin}{ph}{end}\n","b":"x"}}"#),
+            ),
+            (
+                format!(r#"{{"t":"{{\"k\":\"{begin}\\n{}\\n{end}\"}}"}}"#, BODY.join("\\\\n")),
+                format!(r#"{{"t":"{{\"k\":\"{begin}{ph}{end}\"}}"}}"#),
+            ),
+            // The header's string ends before any `-----END`: nothing spans the JSON between.
+            (
+                format!(r#"{{"a":"{begin}\n{esc}","b":"x","c":"y{end}"}}"#),
+                format!(r#"{{"a":"{begin}\n{esc}","b":"x","c":"y{end}"}}"#),
+            ),
+            (
+                format!(r#"{{"t":"{{\"a\":\"{begin}\\n{}\",\"b\":\"{end}\"}}"}}"#, BODY[0]),
+                format!(r#"{{"t":"{{\"a\":\"{begin}\\n{}\",\"b\":\"{end}\"}}"}}"#, BODY[0]),
+            ),
+            // ...and a whole key in a later string is still redacted, alone.
+            (
+                format!(r#"{{"a":"{begin}\n{}","b":"{begin}\n{esc}\n{end}"}}"#, BODY[0]),
+                format!(r#"{{"a":"{begin}\n{}","b":"{begin}{ph}{end}"}}"#, BODY[0]),
+            ),
+            // Unterminated, raw or in its string: not matched (as before).
+            (format!("{begin}\n{raw}\n"), format!("{begin}\n{raw}\n")),
+            (
+                format!(r#"{{"a":"{begin}\n{esc}"}}"#),
+                format!(r#"{{"a":"{begin}\n{esc}"}}"#),
+            ),
+            // A masked body (a placeholder already) is no key.
+            (format!("{begin}{ph}{end}"), format!("{begin}{ph}{end}")),
+        ];
+        for (input, want) in &cases {
+            let r = redact(input, &RedactOptions::default());
+            assert_eq!(&r.text, want, "redacting {input:?}");
+            assert!(scan(&r.text).is_empty(), "re-scan of {:?}", r.text);
+            if input.starts_with('{') {
+                let v = serde_json::from_str::<serde_json::Value>(&r.text);
+                assert!(v.is_ok(), "not JSON: {:?}", r.text);
+            }
+        }
+    }
 }
