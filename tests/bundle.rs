@@ -199,3 +199,28 @@ fn huge_fields_are_cut_with_a_note() {
     assert!(b.markdown.contains("more bytes left out of the bundle"));
     assert!(!b.markdown.contains("Fq8sT2mX9vLc"));
 }
+
+#[test]
+fn markdown_evidence_keeps_the_case_of_what_was_seen() {
+    // A Gemini code is upper case in the paste; the bundle quotes it as it was.
+    let mut input = fixed_input();
+    input.error = Some(
+        r#"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"reason":"API_KEY_INVALID"}]}}"#
+            .into(),
+    );
+    let b = build(&input);
+    let evidence = b
+        .markdown
+        .split("Evidence:\n")
+        .nth(1)
+        .expect("an evidence list")
+        .split("\n\n")
+        .next()
+        .unwrap();
+    assert!(evidence.contains(": API\\_KEY\\_INVALID"), "{evidence}");
+    assert!(evidence.lines().all(|l| l.starts_with("- ")
+        && l[2..]
+            .split(':')
+            .next()
+            .is_some_and(|k| k == k.to_lowercase())));
+}

@@ -587,7 +587,11 @@ fn markdown(v: &View) -> String {
         if !d.evidence.is_empty() {
             md.push_str("Evidence:\n");
             for e in &d.evidence {
-                md.push_str(&format!("- {:?}: {}\n", e.kind, md_inline(&e.value)).to_lowercase());
+                md.push_str(&format!(
+                    "- {}: {}\n",
+                    evidence_kind(e.kind),
+                    md_inline(&e.value)
+                ));
             }
             md.push('\n');
         }

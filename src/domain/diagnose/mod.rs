@@ -20,7 +20,7 @@ use crate::domain::locale::Locale;
 use crate::domain::sort::sort_by;
 use extract::{body_facts, BodyFacts};
 use lenient::Budget;
-use text::{contains_token, normalize, PhraseSet};
+use text::{contains_token, fold, normalize, PhraseSet};
 
 /// An operator's own error code, mapped to a category with their wording.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -119,14 +119,11 @@ pub fn diagnose_with(input: &str, catalog: &[CatalogEntry], locale: Locale) -> D
     // One line per fact: drop repeats and phrases inside a longer phrase already listed.
     let mut kept: Vec<Evidence> = Vec::new();
     for e in chosen {
-        let lower = e.value.to_lowercase();
-        if kept
-            .iter()
-            .any(|k| k.value.to_lowercase().contains(lower.as_str()))
-        {
+        let lower = fold(&e.value);
+        if kept.iter().any(|k| fold(&k.value).contains(lower.as_str())) {
             continue;
         }
-        kept.retain(|k| !lower.contains(k.value.to_lowercase().as_str()));
+        kept.retain(|k| !lower.contains(fold(&k.value).as_str()));
         kept.push(e);
     }
     let mut chosen = kept;
