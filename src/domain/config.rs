@@ -114,7 +114,11 @@ impl Ignored {
         let value = if self.value.is_empty() {
             String::new()
         } else {
-            format!(" = {:?}", self.value)
+            // Quoted like a JSON string (not `{:?}`: Debug of a string brings Unicode's
+            // printable tables into the wasm).
+            let mut quoted = String::from(" = ");
+            crate::domain::json::write_str(&mut quoted, &self.value);
+            quoted
         };
         if zh {
             format!("已忽略设置 {}{value}：{why}。", self.setting)
