@@ -40,7 +40,8 @@ for (const [cmd, args] of STEPS) {
   process.stdout.write(r.stdout ?? "");
   process.stderr.write(r.stderr ?? "");
   if (r.status !== 0) failed.push(`${cmd} ${args.join(" ")} (exit ${r.status})`);
-  for (const line of (r.stdout ?? "").split("\n")) {
+  // The test binaries print their counts on stderr (libtest shows them with --nocapture).
+  for (const line of `${r.stdout ?? ""}\n${r.stderr ?? ""}`.split("\n")) {
     let m = line.match(/^FIGURE (\S+) (.+)$/);
     if (m) fig[m[1]] = m[2].trim().split(/\s+/);
     m = line.match(/^total\s+\d+\s+\d+\s+(\d+)$/);

@@ -8,25 +8,13 @@ use leptos::mount::mount_to;
 use leptos::task::tick;
 use leptos::view;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+
+mod common;
+use common::dom::{find, fresh_root, sleep};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A new empty `<div>` in the document's body.
-fn fresh_root() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
-fn find(root: &HtmlElement, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
 
 fn input_of(root: &HtmlElement) -> HtmlTextAreaElement {
     find(root, "[data-testid=error-input]").unchecked_into()
@@ -34,17 +22,6 @@ fn input_of(root: &HtmlElement) -> HtmlTextAreaElement {
 
 fn category(root: &HtmlElement) -> Option<String> {
     find(root, "[data-testid=diagnosis]").get_attribute("data-category")
-}
-
-/// Waits `ms` milliseconds (a `setTimeout` turned into a future).
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 /// Sets the text area like the user would and fires the `input` event the browser would fire.

@@ -16,9 +16,11 @@ use leptos::mount::mount_to;
 use leptos::task::tick;
 use leptos::view;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, Node};
+
+mod common;
+use common::dom::{find, fresh_root, sleep};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -136,29 +138,6 @@ fn leftovers(node: &Node, out: &mut Vec<String>) {
             leftovers(&c, out);
         }
     }
-}
-
-fn fresh_root() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
-fn find(root: &HtmlElement, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 async fn settle() {
