@@ -17,10 +17,29 @@ fn main() {
     for sheet in SHEETS {
         println!("cargo:rerun-if-changed={sheet}");
         let text = fs::read_to_string(sheet).unwrap_or_else(|e| panic!("{sheet}: {e}"));
-        css.push_str(&minify(&text));
+        css.push_str(&minify(&includes(&text)));
     }
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out).join("widget.css"), css).expect("write widget.css");
+}
+
+/// Replaces each `/* include: NAME */` with the text of style/NAME (one source for a block of
+/// declarations used in two rules, like the dark palette).
+fn includes(css: &str) -> String {
+    const OPEN: &str = "/* include: ";
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + OPEN.len()..];
+        let end = after.find(" */").expect("an include comment ends with ` */`");
+        let path = format!("style/{}", &after[..end]);
+        println!("cargo:rerun-if-changed={path}");
+        out.push_str(&fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")));
+        rest = &after[end + 3..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Drops comments and collapses whitespace (none is significant around `{`, `}`, `;`, `,`).
