@@ -32,7 +32,9 @@ fn includes(css: &str) -> String {
     while let Some(start) = rest.find(OPEN) {
         out.push_str(&rest[..start]);
         let after = &rest[start + OPEN.len()..];
-        let end = after.find(" */").expect("an include comment ends with ` */`");
+        let end = after
+            .find(" */")
+            .expect("an include comment ends with ` */`");
         let path = format!("style/{}", &after[..end]);
         println!("cargo:rerun-if-changed={path}");
         out.push_str(&fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")));

@@ -489,6 +489,20 @@ pub struct ShapeMatch {
     pub min_full: usize,
 }
 
+impl ShapeMatch {
+    /// A match of `len` bytes of `shape`, as the shape says (before any refinement).
+    fn of(shape: &'static KeyShape, len: usize) -> ShapeMatch {
+        ShapeMatch {
+            shape,
+            rule: shape.rule,
+            provider: shape.provider,
+            len,
+            full_len: shape.full_len,
+            min_full: shape.min_full,
+        }
+    }
+}
+
 /// Matches a key shape at the start of `bytes` (prefix + a body run over the alphabet).
 /// Returns the longest body; validation of randomness is the caller's.
 pub fn match_shape(bytes: &[u8]) -> Option<ShapeMatch> {
@@ -514,23 +528,9 @@ pub fn match_shape(bytes: &[u8]) -> Option<ShapeMatch> {
             if body < s.min_body || next.is_some_and(|b| b.is_ascii_alphanumeric()) {
                 return None;
             }
-            return Some(ShapeMatch {
-                shape: s,
-                rule: s.rule,
-                provider: s.provider,
-                len: p.len() + max,
-                full_len: s.full_len,
-                min_full: s.min_full,
-            });
+            return Some(ShapeMatch::of(s, p.len() + max));
         }
-        let mut m = ShapeMatch {
-            shape: s,
-            rule: s.rule,
-            provider: s.provider,
-            len: p.len() + body,
-            full_len: s.full_len,
-            min_full: s.min_full,
-        };
+        let mut m = ShapeMatch::of(s, p.len() + body);
         if s.prefix == "sk-" {
             refine_sk(&bytes[p.len()..p.len() + body], &mut m);
         }
