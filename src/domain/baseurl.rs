@@ -183,6 +183,32 @@ pub static BASE_PATHS: &[(Provider, &str)] = &[
     (Provider::HuggingFace, "/v1"),
 ];
 
+/// The base URL a full endpoint URL should have been built from, when it was built from a
+/// base that misses its provider's version path: `https://api.openai.com/chat/completions`
+/// gives `https://api.openai.com/v1`. `None` for other URLs (an unknown host, a base URL, a
+/// path that has the prefix). The diagnosis reads a 404 or a failed preflight to such a URL
+/// as the path's fault.
+pub fn endpoint_misses_base_path(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = url_host(url)?;
+    let provider = provider_for_host(&host)?;
+    let (_, want) = BASE_PATHS.iter().find(|(p, _)| *p == provider)?;
+    let path_start = rest.find(['/', '?', '#'])?;
+    let path = rest[path_start..]
+        .split(['?', '#'])
+        .next()?
+        .to_ascii_lowercase();
+    let trimmed = path.trim_end_matches('/');
+    let sfx = ENDPOINT_SUFFIXES.iter().find(|s| trimmed.ends_with(*s))?;
+    let base = &trimmed[..trimmed.len() - sfx.len()];
+    let base = ["/models/", "/engines/", "/deployments/"]
+        .iter()
+        .filter_map(|m| base.find(m))
+        .min()
+        .map_or(base, |i| &base[..i]);
+    (!base.ends_with(want)).then(|| format!("{scheme}://{}{want}", &rest[..path_start]))
+}
+
 /// Endpoint paths that do not belong in a base URL (matched at the end of the path).
 pub static ENDPOINT_SUFFIXES: &[&str] = &[
     "/chat/completions",
@@ -346,4 +372,40 @@ pub fn lint_base_url_in(url: &str, key: Option<&str>, locale: Locale) -> Vec<Url
         out.push(finding("ok", None, None));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::endpoint_misses_base_path;
+
+    #[test]
+    fn endpoint_urls_missing_their_version_path() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "https://api.openai.com/chat/completions",
+                Some("https://api.openai.com/v1"),
+            ),
+            (
+                "https://openrouter.ai/v1/chat/completions",
+                Some("https://openrouter.ai/api/v1"),
+            ),
+            (
+                "https://api.groq.com/v1/chat/completions?x=1",
+                Some("https://api.groq.com/openai/v1"),
+            ),
+            ("https://api.openai.com/v1/chat/completions", None),
+            (
+                "https://api.openai.com/v1/engines/davinci/completions",
+                None,
+            ),
+            ("https://api.openai.com/v1", None),
+            ("https://api.openai.com", None),
+            ("https://gateway.example.com/chat/completions", None),
+            ("https://openrouter.ai/api/v1/chat/completions", None),
+            ("not a url", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(endpoint_misses_base_path(url).as_deref(), *want, "{url}");
+        }
+    }
 }

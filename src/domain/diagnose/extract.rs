@@ -561,6 +561,31 @@ pub fn first_url(text: &str) -> Option<(String, String)> {
     None
 }
 
+/// Every `http://` or `https://` URL in `text` (at most 64), each up to the first character
+/// that ends a URL in a log or a JSON string.
+pub fn urls(text: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(from..)?;
+        let at = rest.find("http")?;
+        let start = from + at;
+        from = start + 4;
+        let tail = &text[start..];
+        if !(tail.starts_with("https://") || tail.starts_with("http://")) {
+            return Some(None);
+        }
+        let end = tail
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '\'' | ')' | '`' | '>' | '\\' | ',' | ']')
+            })
+            .unwrap_or(tail.len());
+        from = start + end.max(4);
+        Some(Some(&tail[..end]))
+    })
+    .flatten()
+    .take(64)
+}
+
 /// Hosts and paths of documentation, consoles and status pages: never the failing call.
 const DOC_HOSTS: &[&str] = &[
     "docs.",

@@ -16,6 +16,7 @@ mod types;
 pub use guide::{guide, Guide};
 pub use types::*;
 
+use crate::domain::baseurl::endpoint_misses_base_path;
 use crate::domain::locale::Locale;
 use crate::domain::sort::sort_by;
 use extract::{body_facts, BodyFacts};
@@ -65,7 +66,7 @@ pub fn diagnose_with(input: &str, catalog: &[CatalogEntry], locale: Locale) -> D
     code_evidence(&text, &body, &mut evidence);
     phrase_evidence(&hits, facts.http_status, &mut evidence);
     upstream_status_evidence(&body, &mut evidence);
-    shape_evidence(&text, &lower, &facts, &mut evidence);
+    shape_evidence(&text, &lower, &norm, &facts, &mut evidence);
 
     // Decide on the discounted weights; mention other errors by what the paste says of them.
     let mut weighed = evidence.clone();
@@ -461,7 +462,33 @@ fn upstream_status_evidence(body: &BodyFacts, evidence: &mut Vec<Evidence>) {
 
 /// What the paste looks like as a whole: an HTML page where JSON was expected, a network error
 /// whose address is a local proxy rather than the API.
-fn shape_evidence(text: &str, lower: &str, facts: &Facts, evidence: &mut Vec<Evidence>) {
+fn shape_evidence(
+    text: &str,
+    lower: &str,
+    norm: &str,
+    facts: &Facts,
+    evidence: &mut Vec<Evidence>,
+) {
+    if let Some(url) = extract::urls(text).find(|u| endpoint_misses_base_path(u).is_some()) {
+        // A path without its version prefix answers 404, which a browser reports as a failed
+        // preflight: then it outweighs the CORS block. Otherwise (a TLS or network failure on
+        // the way there) it is only a hint.
+        let answered = facts.http_status == Some(404) || lower.contains("preflight");
+        evidence.push(Evidence {
+            kind: EvidenceKind::Shape,
+            value: url.to_string(),
+            category: Category::WrongEndpoint,
+            weight: if answered { 96 } else { 45 },
+        });
+    }
+    if let Some(seen) = named_model_missing(norm) {
+        evidence.push(Evidence {
+            kind: EvidenceKind::Shape,
+            value: seen.to_string(),
+            category: Category::ModelNotFound,
+            weight: 90,
+        });
+    }
     let is_html =
         lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<body");
     if is_html {
@@ -510,9 +537,54 @@ fn shape_evidence(text: &str, lower: &str, facts: &Facts, evidence: &mut Vec<Evi
     }
 }
 
+/// What a model name followed by "not exist", "not found" or "not supported" says
+/// (`Model qwen-plus-2025-04-28 not exist`, `model: claude-3-5 was not found`), read in the
+/// normalized paste: the name is one token, so a sentence that only mentions a model
+/// elsewhere does not count.
+fn named_model_missing(lower: &str) -> Option<&str> {
+    const MISSING: &[&str] = &[
+        "not exist",
+        "does not exist",
+        "doesn't exist",
+        "not found",
+        "is not found",
+        "was not found",
+        "is not supported",
+        "not supported",
+        "is not available",
+    ];
+    let mut from = 0;
+    while let Some(at) = lower.get(from..)?.find("model") {
+        let start = from + at;
+        from = start + "model".len();
+        let Some(after_word) = lower[from..]
+            .strip_prefix(' ')
+            .or_else(|| lower[from..].strip_prefix(": "))
+        else {
+            continue;
+        };
+        if start > 0 && lower.as_bytes()[start - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let rest = after_word;
+        let name_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        if name_len == 0 || name_len > 80 {
+            continue;
+        }
+        let after = rest[name_len..].trim_start_matches(' ');
+        if let Some(m) = MISSING.iter().find(|m| after.starts_with(**m)) {
+            let end = lower.len() - after.len() + m.len();
+            return lower.get(start..end);
+        }
+    }
+    None
+}
+
 /// An HTTP 4xx answer means the connection, name resolution and TLS all worked: the network
 /// failures the paste also mentions (a client's "Failed to connect to API: 400 ...", a retry
 /// that dropped) are not the cause. 407 and 408 are about the path there, so they keep them.
+/// Nor is a generic server-error type (`api_error`, `server_error`) that a gateway wraps
+/// around a 4xx: the status says the request was refused, not that the server failed.
 fn discount_network_after_a_response(status: Option<u16>, evidence: &mut [Evidence]) {
     if !status.is_some_and(|s| (400..500).contains(&s) && s != 407 && s != 408) {
         return;
@@ -522,6 +594,12 @@ fn discount_network_after_a_response(status: Option<u16>, evidence: &mut [Eviden
             e.category,
             Category::Dns | Category::ConnectFailed | Category::Tls | Category::Timeout
         ) {
+            e.weight = e.weight.saturating_sub(30);
+        }
+        let generic_type = matches!(e.kind, EvidenceKind::Code | EvidenceKind::Type)
+            && e.weight < 70
+            && status != Some(429);
+        if e.category == Category::UpstreamError && generic_type {
             e.weight = e.weight.saturating_sub(30);
         }
     }
@@ -593,6 +671,32 @@ fn message_line(text: &str, evidence: &[Evidence], category: Category) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_model_that_is_missing() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "run failed: model qwen-plus-2025-04-28 not exist.",
+                Some("model qwen-plus-2025-04-28 not exist"),
+            ),
+            (
+                "'message': 'model: claude-3-5-sonnet-2024-10-22 was not found. did you mean",
+                Some("model: claude-3-5-sonnet-2024-10-22 was not found"),
+            ),
+            (
+                "the model gpt-5 is not supported",
+                Some("model gpt-5 is not supported"),
+            ),
+            ("model not found", None),
+            ("the model was overloaded, resource not found", None),
+            ("supermodel x not found", None),
+            ("model", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(named_model_missing(text), *want, "{text}");
+        }
+    }
 
     #[test]
     fn empty_input_is_unknown() {
