@@ -435,6 +435,14 @@ fn wild4_categories_at_least_90_percent() {
     wild(include_str!("data/errors_wild4.jsonl"), "wild4");
 }
 
+/// A sixth set, gathered blind: SDKs and runtimes across languages (Vercel AI SDK, litellm,
+/// LangChain, LlamaIndex, Spring AI, async-openai, PHP, Go), Bedrock, Vertex, Groq, local servers.
+/// 83/93 right before any rule was added for it.
+#[test]
+fn wild5_categories_at_least_90_percent() {
+    wild(include_str!("data/errors_wild5.jsonl"), "wild5");
+}
+
 /// A seventh set, gathered blind: the Chinese ecosystem (Zhipu, DashScope, Kimi, iFlytek,
 /// Hunyuan, MiniMax, relays, Dify, LobeChat...). 55/76 right before any rule was added for it.
 #[test]

@@ -359,6 +359,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("authentication failed", InvalidKey, 80),
     ("authentication error", InvalidKey, 75),
     ("invalid authentication", InvalidKey, 85),
+    ("invalid credentials", InvalidKey, 85),
     ("invalid proxy server token", InvalidKey, 90),
     ("no api key provided", InvalidKey, 92),
     ("you didn't provide an api key", InvalidKey, 92),
@@ -450,6 +451,9 @@ pub const PHRASES: &[PhraseRule] = &[
     ("terms of service", KeyRevoked, 80),
     ("expired key", KeyRevoked, 92),
     ("access token expired", KeyRevoked, 92),
+    // Google application-default credentials that expired.
+    ("reauthentication is needed", KeyRevoked, 90),
+    ("application-default login", KeyRevoked, 80),
     ("token过期", KeyRevoked, 92),
     ("token 过期", KeyRevoked, 92),
     ("该令牌已过期", KeyRevoked, 95),
@@ -483,6 +487,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("not authorized to invoke", PermissionDenied, 90),
     ("is not authorized to perform", PermissionDenied, 90),
     ("not authorized to access", PermissionDenied, 85),
+    ("not authorized to access model", PermissionDenied, 93),
     ("has not been used in project", PermissionDenied, 92),
     ("api has not been used", PermissionDenied, 92),
     ("permission denied", PermissionDenied, 70),
@@ -724,6 +729,8 @@ pub const PHRASES: &[PhraseRule] = &[
         92,
     ),
     ("model not exist", ModelNotFound, 92),
+    // Ollama pulling a model that the registry does not have.
+    ("pull model manifest", ModelNotFound, 88),
     ("try pulling it first", ModelNotFound, 92),
     ("no models loaded", ModelNotFound, 90),
     ("invalid model name", ModelNotFound, 92),
@@ -758,6 +765,9 @@ pub const PHRASES: &[PhraseRule] = &[
     ("超出上下文", ContextLength, 92),
     ("超过最大长度", ContextLength, 90),
     ("输入过长", ContextLength, 90),
+    // llama.cpp and other local servers.
+    ("context size exceeded", ContextLength, 92),
+    ("exceeds the context size", ContextLength, 92),
     ("内容过长", ContextLength, 88),
     ("长度超过", ContextLength, 80),
     ("超出最大长度", ContextLength, 88),
@@ -768,6 +778,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("content management policy", ContentFiltered, 95),
     ("content filtering", ContentFiltered, 88),
     ("content filter", ContentFiltered, 85),
+    ("content filters", ContentFiltered, 88),
     ("blocked due to safety", ContentFiltered, 95),
     ("was blocked due to", ContentFiltered, 85),
     ("safety settings", ContentFiltered, 80),
@@ -975,6 +986,9 @@ pub const PHRASES: &[PhraseRule] = &[
     ("certificate is not trusted", Tls, 90),
     ("unable to verify the first certificate", Tls, 92),
     ("ssl handshake", Tls, 88),
+    // Node: "Hostname/IP does not match certificate's altnames" (an interception or a wrong host).
+    ("certificate's altnames", Tls, 92),
+    ("cert's altnames", Tls, 90),
     // Python's ssl module failing inside the handshake (`do_handshake`, `SSLSyscallError`).
     ("do_handshake", Tls, 82),
     ("sslsyscallerror", Tls, 85),
@@ -1029,12 +1043,15 @@ pub const PHRASES: &[PhraseRule] = &[
         92,
     ),
     ("代理连接失败", Proxy, 95),
+    ("proxy failed", Proxy, 88),
     ("代理服务器", Proxy, 70),
     // cors
     ("blocked by cors policy", Cors, 95),
     ("cors policy", Cors, 90),
-    ("access-control-allow-origin", Cors, 88),
-    ("access-control-allow-headers", Cors, 88),
+    // The header names alone are weak: a dump of a response's headers holds them too.
+    ("no 'access-control-allow-origin' header", Cors, 95),
+    ("access-control-allow-origin", Cors, 60),
+    ("access-control-allow-headers", Cors, 70),
     ("cross-origin request blocked", Cors, 95),
     ("blocking a cross-origin request", Cors, 95),
     ("same origin policy", Cors, 85),
@@ -1108,6 +1125,11 @@ pub const PHRASES: &[PhraseRule] = &[
     ("specify a provider", BadRequest, 85),
     ("does not have http ok status", WrongEndpoint, 90),
     ("endpoint not found", WrongEndpoint, 88),
+    // A chat model sent to the legacy completions path (OpenAI's wording names both paths).
+    ("v1/completions endpoint", WrongEndpoint, 95),
+    ("did you mean to use v1/chat/completions", WrongEndpoint, 95),
+    // A static file server answering where an API was expected.
+    ("file not found", WrongEndpoint, 70),
     ("url.not_found", WrongEndpoint, 85),
     ("url not found", WrongEndpoint, 85),
     ("端点不存在", WrongEndpoint, 90),
