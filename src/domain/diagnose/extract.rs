@@ -265,6 +265,7 @@ const REASONS: &[&str] = &[
 /// Words that, just before a number, make it an HTTP status.
 const STATUS_CUES: &[&str] = &[
     "status code",
+    "status code of",
     "statuscode",
     "status_code",
     "status",
@@ -344,7 +345,7 @@ pub fn prose_status(text: &str, lower: &str) -> Option<u16> {
             score += 3;
         }
         // Right context: a reason phrase or the start of a body.
-        let right = lower[end..].trim_start_matches([' ', ':', '-', ')', '(']);
+        let right = lower[end..].trim_start_matches([' ', ':', '-', ')', '(', '"', '\u{201C}']);
         if REASONS.iter().any(|r| right.starts_with(r)) {
             score += 3;
         }

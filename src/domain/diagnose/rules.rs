@@ -488,6 +488,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("is not authorized to perform", PermissionDenied, 90),
     ("not authorized to access", PermissionDenied, 85),
     ("not authorized to access model", PermissionDenied, 93),
+    ("not authorized to operate", PermissionDenied, 90),
     ("has not been used in project", PermissionDenied, 92),
     ("api has not been used", PermissionDenied, 92),
     ("permission denied", PermissionDenied, 70),
@@ -558,7 +559,8 @@ pub const PHRASES: &[PhraseRule] = &[
     ("unavailable in your region", RegionBlocked, 92),
     ("serve your region", RegionBlocked, 92),
     ("不支持您所在的地区", RegionBlocked, 92),
-    ("所在地区", RegionBlocked, 80),
+    ("地区暂不支持", RegionBlocked, 90),
+    ("区域暂不支持", RegionBlocked, 90),
     ("supported-countries", RegionBlocked, 60),
     ("不支持的地区", RegionBlocked, 95),
     ("地区不支持", RegionBlocked, 95),
@@ -571,6 +573,8 @@ pub const PHRASES: &[PhraseRule] = &[
     ("quota is not enough", QuotaExhausted, 95),
     // one-api and its forks: "user quota [..] preConsumedQuota [..] is not enough".
     ("preconsumedquota", QuotaExhausted, 88),
+    // DashScope: a model's free allowance used up (its per-minute "allocated quota" is a rate).
+    ("free allocated quota", QuotaExhausted, 90),
     ("credit balance is too low", QuotaExhausted, 95),
     ("requires more credits", QuotaExhausted, 95),
     ("insufficient credits", QuotaExhausted, 95),
@@ -767,6 +771,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("输入过长", ContextLength, 90),
     // llama.cpp and other local servers.
     ("context size exceeded", ContextLength, 92),
+    ("max length exceeded", ContextLength, 88),
     ("exceeds the context size", ContextLength, 92),
     ("内容过长", ContextLength, 88),
     ("长度超过", ContextLength, 80),
@@ -908,6 +913,9 @@ pub const PHRASES: &[PhraseRule] = &[
     ("i/o timeout", Timeout, 88),
     ("[errno 110]", Timeout, 85),
     ("[winerror 10060]", Timeout, 85),
+    // Windows' WSAETIMEDOUT in Chinese, and its number as Rust and others print it.
+    ("没有正确答复或连接的主机没有反应", Timeout, 92),
+    ("os error 10060", Timeout, 88),
     ("服务器无响应", Timeout, 75),
     ("did not respond within", Timeout, 88),
     ("never responded", Timeout, 85),
@@ -960,6 +968,11 @@ pub const PHRASES: &[PhraseRule] = &[
     ("empty reply from server", ConnectFailed, 88),
     ("[errno 111]", ConnectFailed, 85),
     ("[winerror 10061]", ConnectFailed, 85),
+    ("os error 10061", ConnectFailed, 85),
+    // Windows' WSAECONNRESET (10054) in Chinese.
+    ("远程主机强迫关闭了一个现有的连接", ConnectFailed, 90),
+    ("os error 10054", ConnectFailed, 85),
+    ("[winerror 10054]", ConnectFailed, 85),
     ("[errno 104]", ConnectFailed, 82),
     ("unexpected eof", ConnectFailed, 65),
     ("connection error", ConnectFailed, 62),
@@ -989,6 +1002,12 @@ pub const PHRASES: &[PhraseRule] = &[
     // Node: "Hostname/IP does not match certificate's altnames" (an interception or a wrong host).
     ("certificate's altnames", Tls, 92),
     ("cert's altnames", Tls, 90),
+    // Windows SChannel's SEC_E_ILLEGAL_MESSAGE (in Chinese, and its number).
+    ("接收到的消息异常，或格式不正确", Tls, 90),
+    ("os error -2146893018", Tls, 90),
+    // Firefox: the connection closed during the TLS handshake.
+    ("pr_end_of_file_error", Tls, 85),
+    ("pr end of file error", Tls, 85),
     // Python's ssl module failing inside the handshake (`do_handshake`, `SSLSyscallError`).
     ("do_handshake", Tls, 82),
     ("sslsyscallerror", Tls, 85),
@@ -1034,6 +1053,9 @@ pub const PHRASES: &[PhraseRule] = &[
     ("received http code 407 from proxy", Proxy, 95),
     ("from proxy after connect", Proxy, 92),
     ("socks", Proxy, 70),
+    // urllib3 through a SOCKS proxy: a refusal there is the proxy's.
+    ("sockshttpsconnectionpool", Proxy, 88),
+    ("sockshttpconnectionpool", Proxy, 88),
     ("https_proxy", Proxy, 60),
     ("http_proxy", Proxy, 60),
     ("代理错误", Proxy, 92),
@@ -1166,6 +1188,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("not authorized", InvalidKey, 70),
     ("expired or invalid", InvalidKey, 88),
     ("request signature does not conform", InvalidKey, 90),
+    ("invalid signature", InvalidKey, 80),
     ("server error", UpstreamError, 70),
     ("provider is currently unavailable", UpstreamError, 85),
     ("不能为空", BadRequest, 85),
