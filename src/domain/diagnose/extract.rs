@@ -848,6 +848,8 @@ mod tests {
             ("connect to api.openai.com:443 failed", None),
             ("API_KEY_DISABLED 401 Key was disabled in /keys", Some(401)),
             ("error_code 401", Some(401)),
+            ("the response has a status code of 404 and", Some(404)),
+            ("连接失败 400 \u{201C}Bad Request\u{201D}", Some(400)),
         ];
         for (text, want) in cases {
             assert_eq!(
