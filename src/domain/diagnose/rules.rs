@@ -179,6 +179,8 @@ pub const CODES: &[CodeRule] = &[
     // model_not_found
     ("model_not_found", ModelNotFound, 85),
     ("model_not_entitled", PermissionDenied, 85),
+    ("model_max_prompt_tokens_exceeded", ContextLength, 90),
+    ("REQUIRED_FIELD_MISSING", BadRequest, 85),
     ("DeploymentNotFound", ModelNotFound, 88),
     ("model_not_available", ModelNotFound, 82),
     ("invalid_model", ModelNotFound, 82),
@@ -290,6 +292,10 @@ pub const CODES: &[CodeRule] = &[
     ("ERR_EMPTY_RESPONSE", ConnectFailed, 80),
     ("ConnectionRefusedError", ConnectFailed, 80),
     ("ConnectionResetError", ConnectFailed, 80),
+    // Rust's io::ErrorKind names (reqwest, hyper).
+    ("ConnectionReset", ConnectFailed, 80),
+    ("ConnectionRefused", ConnectFailed, 80),
+    ("ConnectionAborted", ConnectFailed, 78),
     ("RemoteDisconnected", ConnectFailed, 75),
     ("ConnectError", ConnectFailed, 45),
     ("APIConnectionError", ConnectFailed, 50),
@@ -451,6 +457,8 @@ pub const PHRASES: &[PhraseRule] = &[
     ("terms of service", KeyRevoked, 80),
     ("expired key", KeyRevoked, 92),
     ("access token expired", KeyRevoked, 92),
+    ("trial expired", KeyRevoked, 85),
+    ("trial has expired", KeyRevoked, 85),
     // Google application-default credentials that expired.
     ("reauthentication is needed", KeyRevoked, 90),
     ("application-default login", KeyRevoked, 80),
@@ -581,6 +589,8 @@ pub const PHRASES: &[PhraseRule] = &[
     ("insufficient credit", QuotaExhausted, 92),
     ("insufficient balance", QuotaExhausted, 95),
     ("insufficient funds", QuotaExhausted, 92),
+    ("insufficient account funds", QuotaExhausted, 92),
+    ("reached for this month", QuotaExhausted, 90),
     ("insufficient quota", QuotaExhausted, 92),
     ("doesn't have any credits", QuotaExhausted, 95),
     ("does not have any credits", QuotaExhausted, 95),
@@ -771,6 +781,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("输入过长", ContextLength, 90),
     // llama.cpp and other local servers.
     ("context size exceeded", ContextLength, 92),
+    ("prompt token count", ContextLength, 85),
     ("max length exceeded", ContextLength, 88),
     ("exceeds the context size", ContextLength, 92),
     ("内容过长", ContextLength, 88),
@@ -850,6 +861,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("参数有误", BadRequest, 90),
     ("参数不合法", BadRequest, 90),
     ("格式有误", BadRequest, 80),
+    ("header is required", BadRequest, 70),
     // upstream_error
     ("the server had an error", UpstreamError, 92),
     (
@@ -1152,6 +1164,10 @@ pub const PHRASES: &[PhraseRule] = &[
     ("did you mean to use v1/chat/completions", WrongEndpoint, 95),
     // A static file server answering where an API was expected.
     ("file not found", WrongEndpoint, 70),
+    // A web framework's own 404 body (Spring, Express): the path, not the API.
+    ("\"error\":\"not found\"", WrongEndpoint, 80),
+    ("\"error\": \"not found\"", WrongEndpoint, 80),
+    ("'error': 'not found'", WrongEndpoint, 80),
     ("url.not_found", WrongEndpoint, 85),
     ("url not found", WrongEndpoint, 85),
     ("端点不存在", WrongEndpoint, 90),
