@@ -60,6 +60,10 @@ pub const STATUS_PHRASES: &[(u16, &str, Category, u8)] = &[
     (404, "deployment", ModelNotFound, 62),
     // A 404 that says only "not found": the path, not a model (a 404 naming a model outweighs it).
     (404, "not found", WrongEndpoint, 61),
+    // A web framework's own 404 body (Spring, Express): the path, not the API.
+    (404, "\"error\":\"not found\"", WrongEndpoint, 80),
+    (404, "\"error\": \"not found\"", WrongEndpoint, 80),
+    (404, "'error': 'not found'", WrongEndpoint, 80),
     (400, "model", ModelNotFound, 40),
     (403, "model", PermissionDenied, 58),
     (429, "quota", RateLimited, 56),
@@ -366,6 +370,9 @@ pub const PHRASES: &[PhraseRule] = &[
     ("authentication error", InvalidKey, 75),
     ("invalid authentication", InvalidKey, 85),
     ("invalid credentials", InvalidKey, 85),
+    // A client's own check: `OPENAI_API_KEY is not set`, `NVIDIA_NIM_API_KEY is not set`.
+    ("*api_key is not set", InvalidKey, 92),
+    ("*api key is not set", InvalidKey, 92),
     ("invalid proxy server token", InvalidKey, 90),
     ("no api key provided", InvalidKey, 92),
     ("you didn't provide an api key", InvalidKey, 92),
@@ -596,6 +603,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("does not have any credits", QuotaExhausted, 95),
     ("run out of credits", QuotaExhausted, 95),
     ("out of credits", QuotaExhausted, 92),
+    ("included credits", QuotaExhausted, 88),
     ("no credits", QuotaExhausted, 85),
     ("billing hard limit", QuotaExhausted, 92),
     ("billing details", QuotaExhausted, 70),
@@ -672,6 +680,10 @@ pub const PHRASES: &[PhraseRule] = &[
     ("sent too many requests", RateLimited, 88),
     ("requests per minute", RateLimited, 80),
     ("tokens per minute", RateLimited, 78),
+    ("tokens per minute limit", RateLimited, 92),
+    ("per minute limit exceeded", RateLimited, 90),
+    ("rate limiting", RateLimited, 85),
+    ("per min rate", RateLimited, 85),
     ("requests per second", RateLimited, 80),
     ("tokens per min", RateLimited, 78),
     ("(tpm)", RateLimited, 75),
@@ -815,6 +827,7 @@ pub const PHRASES: &[PhraseRule] = &[
     ("涉及敏感", ContentFiltered, 92),
     // MiniMax: "input new_sensitive", "output new_sensitive".
     ("new_sensitive", ContentFiltered, 92),
+    ("nsfw", ContentFiltered, 88),
     ("内容审核", ContentFiltered, 88),
     ("安全审核", ContentFiltered, 88),
     ("不合规", ContentFiltered, 85),
@@ -862,6 +875,8 @@ pub const PHRASES: &[PhraseRule] = &[
     ("参数不合法", BadRequest, 90),
     ("格式有误", BadRequest, 80),
     ("header is required", BadRequest, 70),
+    ("argument not supported", BadRequest, 88),
+    ("check your parameters", BadRequest, 80),
     // upstream_error
     ("the server had an error", UpstreamError, 92),
     (
@@ -1164,10 +1179,6 @@ pub const PHRASES: &[PhraseRule] = &[
     ("did you mean to use v1/chat/completions", WrongEndpoint, 95),
     // A static file server answering where an API was expected.
     ("file not found", WrongEndpoint, 70),
-    // A web framework's own 404 body (Spring, Express): the path, not the API.
-    ("\"error\":\"not found\"", WrongEndpoint, 80),
-    ("\"error\": \"not found\"", WrongEndpoint, 80),
-    ("'error': 'not found'", WrongEndpoint, 80),
     ("url.not_found", WrongEndpoint, 85),
     ("url not found", WrongEndpoint, 85),
     ("端点不存在", WrongEndpoint, 90),
