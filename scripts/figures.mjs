@@ -115,7 +115,7 @@ const rows = [
   ],
   [
     "held-out real pastes right now (`errors_wild*.jsonl`)",
-    ["wild", "wild2", "wild3", "wild4", "wild5", "wild6", "wild7", "wild8", "wild9"].map(right).join(", "),
+    ["wild", "wild2", "wild3", "wild4", "wild5", "wild6", "wild7", "wild8", "wild9", "wild10"].map(right).join(", "),
     "`cargo test --test diagnose -- --nocapture`",
   ],
   [

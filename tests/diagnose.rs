@@ -413,7 +413,7 @@ fn url_credentials_never_reach_the_steps() {
 /// The held-out sets of real pastes (`tests/data/errors_wild*.jsonl`), each gathered from
 /// public issue threads and docs by someone who had not seen the rules; same bar as the corpus.
 /// Right before each was used to add rules: wild2 97/130, wild3 99/125, wild4 98/129,
-/// wild5 83/93, wild6 55/76, wild7 44/57, wild8 39/54, wild9 28/38.
+/// wild5 83/93, wild6 55/76, wild7 44/57, wild8 39/54, wild9 28/38, wild10 48/54.
 const WILD_SETS: &[(&str, &str)] = &[
     // The first: OpenAI, Anthropic, gateways, SDKs and CLIs.
     ("wild", include_str!("data/errors_wild.jsonl")),
@@ -435,6 +435,9 @@ const WILD_SETS: &[(&str, &str)] = &[
     // Providers not seen before (NVIDIA NIM, Cerebras, SambaNova, DeepInfra, Snowflake Cortex,
     // SageMaker, watsonx, Workers AI) and workflow tools (n8n, Langflow, Flowise).
     ("wild9", include_str!("data/errors_wild9.jsonl")),
+    // The transport side across languages and systems: DNS, refused and reset connections,
+    // timeouts, TLS, proxies, CORS, HTML error pages.
+    ("wild10", include_str!("data/errors_wild10.jsonl")),
 ];
 
 #[test]

@@ -300,6 +300,7 @@ pub const CODES: &[CodeRule] = &[
     ("ConnectionReset", ConnectFailed, 80),
     ("ConnectionRefused", ConnectFailed, 80),
     ("ConnectionAborted", ConnectFailed, 78),
+    ("BadGatewayError", UpstreamError, 80),
     ("RemoteDisconnected", ConnectFailed, 75),
     ("ConnectError", ConnectFailed, 45),
     ("APIConnectionError", ConnectFailed, 50),
@@ -998,6 +999,8 @@ pub const PHRASES: &[PhraseRule] = &[
     ("os error 10061", ConnectFailed, 85),
     // Windows' WSAECONNRESET (10054) in Chinese.
     ("远程主机强迫关闭了一个现有的连接", ConnectFailed, 90),
+    ("connection failed", ConnectFailed, 75),
+    ("connect error", ConnectFailed, 70),
     ("os error 10054", ConnectFailed, 85),
     ("[winerror 10054]", ConnectFailed, 85),
     ("[errno 104]", ConnectFailed, 82),
@@ -1083,6 +1086,9 @@ pub const PHRASES: &[PhraseRule] = &[
     // urllib3 through a SOCKS proxy: a refusal there is the proxy's.
     ("sockshttpsconnectionpool", Proxy, 88),
     ("sockshttpconnectionpool", Proxy, 88),
+    // Go's SOCKS dialer: the proxy itself refused or failed.
+    ("socks5 connect", Proxy, 88),
+    ("socks connect", Proxy, 88),
     ("https_proxy", Proxy, 60),
     ("http_proxy", Proxy, 60),
     ("代理错误", Proxy, 92),
