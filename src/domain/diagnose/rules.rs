@@ -498,8 +498,6 @@ pub const PHRASES: &[PhraseRule] = &[
     ("access to the model denied", PermissionDenied, 92),
     ("eligible for using the model", PermissionDenied, 85),
     ("未订阅", PermissionDenied, 90),
-    ("无权访问", PermissionDenied, 88),
-    ("没有权限", PermissionDenied, 85),
     ("not authorized to invoke", PermissionDenied, 90),
     ("is not authorized to perform", PermissionDenied, 90),
     ("not authorized to access", PermissionDenied, 85),
@@ -1188,7 +1186,6 @@ pub const PHRASES: &[PhraseRule] = &[
     ("url.not_found", WrongEndpoint, 85),
     ("url not found", WrongEndpoint, 85),
     ("端点不存在", WrongEndpoint, 90),
-    ("接口不存在", WrongEndpoint, 88),
     ("地址不存在", WrongEndpoint, 85),
     ("\"detail\": \"not found\"", WrongEndpoint, 80),
     ("\"detail\":\"not found\"", WrongEndpoint, 80),
@@ -1285,3 +1282,26 @@ pub const PROXY_PORTS: &[u16] = &[
     1080, 1081, 1086, 1087, 3128, 7890, 7891, 7897, 8118, 8888, 8889, 9090, 10808, 10809, 10810,
     20170, 20171, 20172,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A phrase or code listed twice would count twice towards its category's sum.
+    #[test]
+    fn each_phrase_and_code_is_listed_once() {
+        for (table, entries) in [("PHRASES", PHRASES), ("CODES", CODES)] {
+            let mut seen = std::collections::BTreeSet::new();
+            for (text, _, _) in entries {
+                assert!(seen.insert(*text), "{table} lists {text:?} twice");
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (status, text, _, _) in STATUS_PHRASES {
+            assert!(
+                seen.insert((status, text)),
+                "STATUS_PHRASES lists {status} {text:?} twice"
+            );
+        }
+    }
+}
