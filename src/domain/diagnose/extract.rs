@@ -544,22 +544,7 @@ pub fn rate_limit_headers(text: &str, lower: &str) -> Vec<(String, String)> {
 /// (scheme, host and `/v1` when the path starts with it). Links to documentation, consoles and
 /// help pages (which error messages love to include) are skipped.
 pub fn first_url(text: &str) -> Option<(String, String)> {
-    let mut from = 0;
-    let mut checked = 0;
-    while checked < 64 {
-        let rest_all = text.get(from..)?;
-        let at = match (rest_all.find("https://"), rest_all.find("http://")) {
-            (Some(a), Some(b)) => a.min(b),
-            (a, b) => a.or(b)?,
-        };
-        let start = from + at;
-        from = start + 7;
-        checked += 1;
-        if let Some(found) = url_at(&text[start..]) {
-            return Some(found);
-        }
-    }
-    None
+    urls(text).find_map(url_at)
 }
 
 /// Every `http://` or `https://` URL in `text` (at most 64), each up to the first character

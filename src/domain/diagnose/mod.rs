@@ -566,12 +566,13 @@ fn named_model_missing(lower: &str) -> Option<&str> {
         if start > 0 && lower.as_bytes()[start - 1].is_ascii_alphanumeric() {
             continue;
         }
-        let rest = after_word;
-        let name_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let name_len = after_word
+            .find(char::is_whitespace)
+            .unwrap_or(after_word.len());
         if name_len == 0 || name_len > 80 {
             continue;
         }
-        let after = rest[name_len..].trim_start_matches(' ');
+        let after = after_word[name_len..].trim_start_matches(' ');
         if let Some(m) = MISSING.iter().find(|m| after.starts_with(**m)) {
             let end = lower.len() - after.len() + m.len();
             return lower.get(start..end);
