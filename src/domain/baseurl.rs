@@ -198,15 +198,26 @@ pub fn endpoint_misses_base_path(url: &str) -> Option<String> {
         .split(['?', '#'])
         .next()?
         .to_ascii_lowercase();
-    let trimmed = path.trim_end_matches('/');
+    let base = endpoint_base(path.trim_end_matches('/'))?;
+    // OpenAI's legacy `/v1/engines/{id}/completions` is under the base too.
+    let base = base.find("/engines/").map_or(base, |i| &base[..i]);
+    (!base.ends_with(want)).then(|| format!("{scheme}://{}{want}", &rest[..path_start]))
+}
+
+/// The base part of an endpoint path (lower case, no trailing `/`): what comes before its
+/// endpoint suffix ([`ENDPOINT_SUFFIXES`]) and before any `/models/…` (Gemini's
+/// `.../models/gemini-x:generateContent`) or `/deployments/…` (Azure) part. `None` when the
+/// path ends in no endpoint.
+fn endpoint_base(trimmed: &str) -> Option<&str> {
     let sfx = ENDPOINT_SUFFIXES.iter().find(|s| trimmed.ends_with(*s))?;
     let base = &trimmed[..trimmed.len() - sfx.len()];
-    let base = ["/models/", "/engines/", "/deployments/"]
-        .iter()
-        .filter_map(|m| base.find(m))
-        .min()
-        .map_or(base, |i| &base[..i]);
-    (!base.ends_with(want)).then(|| format!("{scheme}://{}{want}", &rest[..path_start]))
+    Some(
+        ["/models/", "/deployments/"]
+            .iter()
+            .filter_map(|m| base.find(m))
+            .min()
+            .map_or(base, |i| &base[..i]),
+    )
 }
 
 /// Endpoint paths that do not belong in a base URL (matched at the end of the path).
@@ -315,17 +326,10 @@ pub fn lint_base_url_in(url: &str, key: Option<&str>, locale: Locale) -> Vec<Url
             None,
         ));
     }
-    let endpoint = ENDPOINT_SUFFIXES.iter().find(|s| trimmed.ends_with(*s));
     let is_gemini = provider == Some(Provider::Gemini);
-    if let Some(sfx) = endpoint {
-        let mut base = &path[..trimmed.len() - sfx.len()];
-        // Gemini: .../models/gemini-x:generateContent → the whole models/... part goes.
-        if let Some(i) = base.to_ascii_lowercase().find("/models/") {
-            base = &path[..i];
-        }
-        if let Some(i) = base.to_ascii_lowercase().find("/deployments/") {
-            base = &path[..i];
-        }
+    if let Some(base_lower) = endpoint_base(trimmed) {
+        // The same bytes in the URL's own case.
+        let base = &path[..base_lower.len()];
         let base = if provider == Some(Provider::Anthropic) {
             base.trim_end_matches("/v1")
         } else {
