@@ -6,13 +6,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stagingDir } from "./trunk-hook.mjs";
 
 const PLACEHOLDER = "__KD_SCRIPT_HASHES__";
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("csp-hashes: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
-  process.exit(1);
-}
+const dir = stagingDir("csp-hashes");
 const file = join(dir, "index.html");
 const html = readFileSync(file, "utf8");
 if (!html.includes(PLACEHOLDER)) {

@@ -4,17 +4,12 @@
 // names carry Trunk's content hash, from beside itself, so the loader's own URL never changes
 // while the files it loads can be cached for good. If the widget cannot start (a CSP without
 // 'wasm-unsafe-eval', a blocked download), each element says so instead of staying blank.
-import { readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stagingDir, widgetFiles } from "./trunk-hook.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("embed-loader: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
-  process.exit(1);
-}
-const files = readdirSync(dir);
-const js = files.find((f) => /^keydoctor-web(-[0-9a-f]+)?\.js$/.test(f));
-const wasm = files.find((f) => /^keydoctor-web(-[0-9a-f]+)?_bg\.wasm$/.test(f));
+const dir = stagingDir("embed-loader");
+const { js, wasm } = widgetFiles(dir);
 if (!js || !wasm) {
   console.error(`embed-loader: the widget's .js or _bg.wasm is missing in ${dir}`);
   process.exit(1);

@@ -4,16 +4,13 @@
 // SHA-384 into the page's `integrity` attribute for it. Trunk's own JS minifier gives up on
 // this file ("Failed to minify JS"); terser takes it from 61 kB to 28 kB (brotli -1.8 kB).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stagingDir, widgetFiles } from "./trunk-hook.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("minify-js: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
-  process.exit(1);
-}
+const dir = stagingDir("minify-js");
 if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,7 +22,7 @@ try {
   process.exit(1);
 }
 
-const js = readdirSync(dir).find((f) => /^keydoctor-web(-[0-9a-f]+)?\.js$/.test(f));
+const { js } = widgetFiles(dir);
 if (!js) {
   console.error(`minify-js: the widget's .js is missing in ${dir}`);
   process.exit(1);
