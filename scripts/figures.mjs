@@ -62,6 +62,13 @@ const v = (name, i = 0) => {
   return fig[name][i];
 };
 const right = (set) => `${v(`right ${set}`, 0)}/${v(`right ${set}`, 1)}`;
+// The held-out sets are the ones tests/diagnose.rs reports (wild, wild2, ... in order).
+const wildNumber = (set) => Number(set.slice(4)) || 1;
+const wildSets = Object.keys(fig)
+  .filter((k) => /^right wild\d*$/.test(k))
+  .map((k) => k.slice("right ".length))
+  .sort((a, b) => wildNumber(a) - wildNumber(b));
+if (wildSets.length === 0) wildSets.push("wild");
 const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 const size = Number(v("size"));
 const signed = (x) => (x === "?" || x.startsWith("-") ? x : `+${x}`);
@@ -115,7 +122,7 @@ const rows = [
   ],
   [
     "held-out real pastes right now (`errors_wild*.jsonl`)",
-    ["wild", "wild2", "wild3", "wild4", "wild5", "wild6", "wild7", "wild8", "wild9", "wild10"].map(right).join(", "),
+    wildSets.map(right).join(", "),
     "`cargo test --test diagnose -- --nocapture`",
   ],
   [
